@@ -1,0 +1,2 @@
+/** Runnable examples and the vnetjail command-line tool. */
+package io.github.vnetjail.examples;

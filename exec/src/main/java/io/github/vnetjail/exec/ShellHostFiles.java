@@ -1,0 +1,47 @@
+package io.github.vnetjail.exec;
+
+import java.util.Optional;
+
+/** {@link HostFiles} as sh commands: works wherever the executor reaches a POSIX shell. */
+final class ShellHostFiles implements HostFiles {
+  /**
+   * $1 is the target. The temporary file lives in the target's directory so that mv is a rename on
+   * one file system; the backup is a copy, so the target exists at every moment.
+   */
+  static final String WRITE_SCRIPT =
+      "set -e; t=$1; d=$(dirname -- \"$t\"); mkdir -p -- \"$d\"; "
+          + "tmp=$(mktemp \"$d/.vnetjail.XXXXXX\"); trap 'rm -f -- \"$tmp\"' EXIT; "
+          + "if [ -e \"$t\" ]; then cp -p -- \"$t\" \"$t.bak\"; cp -p -- \"$t\" \"$tmp\"; "
+          + "else chmod 644 \"$tmp\"; fi; cat > \"$tmp\"; mv -f -- \"$tmp\" \"$t\"; trap - EXIT";
+
+  private final CommandExecutor executor;
+
+  ShellHostFiles(CommandExecutor executor) {
+    this.executor = executor;
+  }
+
+  @Override
+  public Optional<String> read(String path) {
+    if (!exists(path)) {
+      return Optional.empty();
+    }
+    return Optional.of(executor.execute(Command.of("cat", "--", path)).requireSuccess().stdout());
+  }
+
+  @Override
+  public boolean exists(String path) {
+    ExecResult r = executor.execute(Command.of("test", "-e", path));
+    return r.isSuccess();
+  }
+
+  @Override
+  public void writeAtomically(String path, String content) {
+    executor
+        .execute(
+            Command.builder()
+                .addArgv("sh", "-c", WRITE_SCRIPT, "vnetjail-write", path)
+                .stdin(content)
+                .build())
+        .requireSuccess();
+  }
+}
