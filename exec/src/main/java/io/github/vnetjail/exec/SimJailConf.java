@@ -1,0 +1,9 @@
+package io.github.vnetjail.exec;
+
+/** The {@link SimJailConfigReader} over the render module's jail.conf parser and evaluator. */
+final class SimJailConf implements SimJailConfigReader {
+  @Override
+  public Config parse(String file, String text) throws ConfigError {
+    throw new ConfigError(file + ": jail.conf parsing is not available yet in the simulated host");
+  }
+}
