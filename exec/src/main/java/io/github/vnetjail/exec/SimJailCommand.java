@@ -366,7 +366,8 @@ final class SimJailCommand implements SimRuntime.Program {
 
   /** The create sequence (jail.c startcommands); returns true when the jail was started. */
   private boolean start(String configName, Map<String, List<String>> params) {
-    String name = configName != null ? configName : first(params, "name").orElse(null);
+    // messages carry the config name only; command-line jails print without a prefix
+    String name = configName;
     for (String key : params.keySet()) {
       if (!known(key)) {
         // import_params: libjail rejects the name before any command runs
@@ -436,7 +437,8 @@ final class SimJailCommand implements SimRuntime.Program {
         break step;
       }
       // a command-line jail without a name is named by its jid (kern_jail.c)
-      String jailName = name == null ? Integer.toString(p.world.nextJid) : name;
+      String jailName =
+          first(params, "name").orElse(name == null ? Integer.toString(p.world.nextJid) : name);
       jail = p.world.createJail(jailName, path, first(params, "host.hostname"), vnet);
       jail.params.putAll(params);
       if (!vnet) {
