@@ -253,11 +253,12 @@ final class SimIfconfig implements SimRuntime.Program {
       todo.removeIf(w -> w.equals("create") || w.equals("plumb"));
     }
     SimIface f = found.get();
-    if (todo.isEmpty() || (words.size() == 1 && FAMILIES.contains(first))) {
+    if (words.isEmpty() || (words.size() == 1 && FAMILIES.contains(first))) {
       // "ifconfig IF" or "ifconfig IF inet": the interface's block
-      if (words.size() <= 1 && !todo.isEmpty() || words.isEmpty()) {
-        p.out.append(block(f));
-      }
+      p.out.append(block(f));
+      return 0;
+    }
+    if (todo.isEmpty()) {
       return 0;
     }
     apply(f, todo);
