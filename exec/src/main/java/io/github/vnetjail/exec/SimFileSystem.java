@@ -103,6 +103,29 @@ final class SimFileSystem {
         && dirs.stream().noneMatch(k -> k.startsWith(prefix));
   }
 
+  /** The names of the entries directly inside {@code dir}, sorted; empty if it is no directory. */
+  List<String> list(String dir) {
+    String n = normalize(dir);
+    if (!dirs.contains(n)) {
+      return List.of();
+    }
+    String prefix = n.equals("/") ? "/" : n + "/";
+    TreeSet<String> names = new TreeSet<>();
+    for (String k : files.keySet()) {
+      if (k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0) {
+        names.add(k.substring(prefix.length()));
+      }
+    }
+    for (String k : dirs) {
+      if (k.startsWith(prefix)
+          && k.length() > prefix.length()
+          && k.indexOf('/', prefix.length()) < 0) {
+        names.add(k.substring(prefix.length()));
+      }
+    }
+    return List.copyOf(names);
+  }
+
   Map<String, String> files() {
     return Collections.unmodifiableMap(files);
   }

@@ -199,9 +199,10 @@ final class SimJailCommand implements SimRuntime.Program {
         }
       } else {
         try {
-          config = Optional.of(p.runtime.configReader.parse(file, p.world.fs.read(hostFile).get()));
+          String text = p.world.fs.read(hostFile).get();
+          config = Optional.of(p.runtime.configReader.parse(file, text, p.world.fs));
         } catch (SimJailConfigReader.ConfigError e) {
-          warnx(e.getMessage());
+          e.lines.forEach(l -> p.err.append(l).append('\n'));
           return 1;
         }
       }
@@ -228,7 +229,7 @@ final class SimJailCommand implements SimRuntime.Program {
         try {
           params.putAll(config.get().parameters(name));
         } catch (SimJailConfigReader.ConfigError e) {
-          jailWarnx(name, e.getMessage());
+          e.lines.forEach(l -> p.err.append(l).append('\n'));
           error = true;
           continue;
         }

@@ -3,7 +3,8 @@ package io.github.vnetjail.exec;
 /** The {@link SimJailConfigReader} over the render module's jail.conf parser and evaluator. */
 final class SimJailConf implements SimJailConfigReader {
   @Override
-  public Config parse(String file, String text) throws ConfigError {
-    throw new ConfigError(file + ": jail.conf parsing is not available yet in the simulated host");
+  public Config parse(String file, String text, SimFileSystem fs) throws ConfigError {
+    throw new ConfigError(
+        java.util.List.of("jail: " + file + ": jail.conf parsing is not available yet"));
   }
 }

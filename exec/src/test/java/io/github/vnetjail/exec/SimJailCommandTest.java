@@ -13,7 +13,7 @@ class SimJailCommandTest {
   private final Map<String, Map<String, List<String>>> conf = new LinkedHashMap<>();
 
   private final SimJailConfigReader reader =
-      (file, text) ->
+      (file, text, fs) ->
           new SimJailConfigReader.Config() {
             @Override
             public List<String> jailNames() {

@@ -39,7 +39,7 @@ class SimulatedHostTest {
 
   private static SimulatedHost hostWith(Map<String, List<String>> params) {
     SimJailConfigReader reader =
-        (file, text) ->
+        (file, text, fs) ->
             new SimJailConfigReader.Config() {
               @Override
               public List<String> jailNames() {
