@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  * <p>The script starts with {@code #!/bin/sh} and {@code set -e}, runs the commands in the order
  * they were executed, passes environment variables with {@code env NAME=VALUE}, feeds standard
  * input and file content through here-documents with a quoted delimiter (or {@code printf '%s'}
- * when the text does not end with a newline, so that every byte is kept), and writes files with the
- * same atomic sh routine as {@link HostFiles#viaCommands}. All quoting goes through {@link
- * ShellQuoting}.
+ * when the text does not end with a newline or is not ASCII, so that every byte is kept on every
+ * sh), and writes files with the same atomic sh routine as {@link HostFiles#viaCommands}. All
+ * quoting goes through {@link ShellQuoting}.
  */
 public final class DryRunExecutor implements CommandExecutor {
   /** A file that was written through {@link #files()}: its path and its full new content. */
@@ -227,8 +227,11 @@ public final class DryRunExecutor implements CommandExecutor {
               + line
               + "\" for a script: its input holds a NUL byte, which sh cannot carry");
     }
-    if (!text.endsWith("\n")) {
-      // A here-document always ends with a newline; printf keeps the text exactly.
+    if (!text.endsWith("\n") || !isAscii(text)) {
+      // A here-document always ends with a newline; printf keeps the text exactly. Non-ASCII text
+      // goes through printf too: dash 0.5.12 (Debian's /bin/sh) drops a byte >= 0x80 that follows
+      // a partial match of the delimiter at the start of a line, so that the line "EOF\x81" ends
+      // the here-document "<<'EOF'" early and the lines after it run as commands.
       out.append("printf '%s' ").append(ShellQuoting.quote(text)).append(" | ").append(line);
       out.append('\n');
       return;
@@ -236,6 +239,15 @@ public final class DryRunExecutor implements CommandExecutor {
     String delimiter = delimiterFor(text);
     out.append(line).append(" <<'").append(delimiter).append("'\n");
     out.append(text).append(delimiter).append('\n');
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A here-document delimiter that is not a line of {@code text}. */
