@@ -46,6 +46,9 @@ public final class LocalExecutor implements CommandExecutor {
   /** The exit code reported for a command killed by its timeout. */
   public static final int TIMEOUT_EXIT_CODE = 124;
 
+  /** How long to wait for the pipes to close once the program has exited by itself. */
+  private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+
   /** How long to wait for the pipes to close once a timed-out process tree has been killed. */
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
@@ -100,13 +103,17 @@ public final class LocalExecutor implements CommandExecutor {
     try {
       if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         exitCode = process.exitValue();
-        // A background child may still hold the pipes open; wait for it only until the deadline.
-        out.await(deadline);
-        err.await(deadline);
+        // A daemon the command started may hold the pipes open for ever (a service started inside
+        // a jail inherits jail(8)'s stdout unless exec.consolelog is set): once the program has
+        // exited, wait for the rest of its output only briefly.
+        long outputDeadline = Math.min(deadline, System.nanoTime() + OUTPUT_GRACE.toNanos());
+        out.await(outputDeadline);
+        err.await(outputDeadline);
         if (!out.finished() || !err.finished()) {
           log.warn(
               "\"{}\" exited but a process it left behind still holds its output open;"
-                  + " returning the output read so far",
+                  + " returning the output read so far (redirect the background process's output"
+                  + " to keep this from happening)",
               ShellQuoting.join(command.argv()));
         }
       } else {

@@ -196,27 +196,33 @@ class DryRunExecutorTest {
     assertThat(values).isGreaterThan(2000);
     Path script = Files.writeString(tmp.resolve("run.sh"), dry.script());
 
-    assertThat(sh("-n", script.toString()).exitCode()).isZero();
-    ExecResult run = sh(bin, script.toString());
+    // FreeBSD's sh is an ash like dash; bash in POSIX mode is a second opinion.
+    for (String shell : List.of("sh", "bash")) {
+      assertThat(run(shell, "-n", script.toString()).exitCode()).isZero();
+      ExecResult run = run(bin, shell, script.toString());
 
-    assertThat(run.stderr()).isEmpty();
-    assertThat(run.exitCode()).isZero();
-    for (int i = 0; i < commands.size(); i++) {
-      Command c = commands.get(i);
-      String out = tmp.resolve("c" + i).toString();
-      assertThat(Files.readAllBytes(Path.of(out + ".argv")))
-          .as("argv of command %s", i)
-          .isEqualTo(nulSeparated(c.argv().subList(2, c.argv().size())));
-      assertThat(Files.readAllBytes(Path.of(out + ".stdin")))
-          .as("stdin of command %s", i)
-          .isEqualTo(c.stdin().orElse("").getBytes(StandardCharsets.UTF_8));
-      assertThat(Files.readAllBytes(Path.of(out + ".env")))
-          .as("environment of command %s", i)
-          .isEqualTo(
-              nulSeparated(
-                  List.of(
-                      c.environment().getOrDefault("VNJ_A", "unset"),
-                      c.environment().getOrDefault("VNJ_B", "unset"))));
+      assertThat(run.stderr()).isEmpty();
+      assertThat(run.exitCode()).isZero();
+      for (int i = 0; i < commands.size(); i++) {
+        Command c = commands.get(i);
+        String out = tmp.resolve("c" + i).toString();
+        assertThat(Files.readAllBytes(Path.of(out + ".argv")))
+            .as("%s: argv of command %s", shell, i)
+            .isEqualTo(nulSeparated(c.argv().subList(2, c.argv().size())));
+        assertThat(Files.readAllBytes(Path.of(out + ".stdin")))
+            .as("%s: stdin of command %s", shell, i)
+            .isEqualTo(c.stdin().orElse("").getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(Path.of(out + ".env")))
+            .as("%s: environment of command %s", shell, i)
+            .isEqualTo(
+                nulSeparated(
+                    List.of(
+                        c.environment().getOrDefault("VNJ_A", "unset"),
+                        c.environment().getOrDefault("VNJ_B", "unset"))));
+        for (String suffix : List.of(".argv", ".stdin", ".env")) {
+          Files.delete(Path.of(out + suffix));
+        }
+      }
     }
   }
 
@@ -281,15 +287,26 @@ class DryRunExecutorTest {
   }
 
   private ExecResult sh(String... args) {
-    return local.execute(Command.builder().addArgv("sh").addArgv(args).build());
+    return run("sh", args);
   }
 
-  private ExecResult sh(Path bin, String script) {
+  private ExecResult run(String shell, String... args) {
+    return local.execute(
+        Command.builder().addArgv(shell).addArgv(bashPosix(shell)).addArgv(args).build());
+  }
+
+  private ExecResult run(Path bin, String shell, String script) {
     return local.execute(
         Command.builder()
-            .addArgv("sh", script)
+            .addArgv(shell)
+            .addArgv(bashPosix(shell))
+            .addArgv(script)
             .putEnvironment("PATH", bin + ":" + System.getenv("PATH"))
             .build());
+  }
+
+  private static List<String> bashPosix(String shell) {
+    return shell.equals("bash") ? List.of("--posix") : List.of();
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalExecutorTest {
@@ -143,11 +144,12 @@ class LocalExecutorTest {
   }
 
   @Test
+  @Timeout(120) // without the output grace this waits for the 600 s command timeout
   void returnsOnceTheProgramExitsEvenIfABackgroundChildKeepsItsOutputOpen() throws Exception {
     Command c =
         Command.builder()
             .addArgv("sh", "-c", "sleep 600 & echo $!")
-            .timeout(Duration.ofSeconds(2))
+            .timeout(Duration.ofSeconds(600))
             .build();
 
     ExecResult r = exec.execute(c);
