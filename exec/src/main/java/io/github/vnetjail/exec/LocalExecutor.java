@@ -103,9 +103,10 @@ public final class LocalExecutor implements CommandExecutor {
     try {
       if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         exitCode = process.exitValue();
-        // A daemon the command started may hold the pipes open for ever (a service started inside
-        // a jail inherits jail(8)'s stdout unless exec.consolelog is set): once the program has
-        // exited, wait for the rest of its output only briefly.
+        // A daemon the command started may hold the pipes open for ever: jail(8) hands its own
+        // stdout and stderr to exec.start and so to every service /etc/rc starts in the jail,
+        // unless exec.consolelog is set (usr.sbin/jail/command.c, run_command: dup2 only for
+        // consfd). Once the program has exited, wait for the rest of its output only briefly.
         long outputDeadline = Math.min(deadline, System.nanoTime() + OUTPUT_GRACE.toNanos());
         out.await(outputDeadline);
         err.await(outputDeadline);
