@@ -200,18 +200,13 @@ public final class DryRunExecutor implements CommandExecutor {
           RESERVED.contains(program) || program.contains("=") || program.equals(WRITE_FUNCTION);
       return syntax ? "command " + line : line;
     }
-    if (program.contains("=")) {
+    try {
+      return ShellQuoting.join(PrivilegedExecutor.withEnvironment(c));
+    } catch (IllegalArgumentException e) {
       throw new VnetJailException(
-          "cannot render \""
-              + ShellQuoting.join(c.argv())
-              + "\" for a script: env(1) would read its program name as a variable; rename the"
-              + " program or drop the command's environment");
+          "cannot render \"" + ShellQuoting.join(c.argv()) + "\" for a script: " + e.getMessage(),
+          e);
     }
-    List<String> words = new ArrayList<>();
-    words.add("env");
-    c.environment().forEach((name, value) -> words.add(name + "=" + value));
-    words.addAll(c.argv());
-    return ShellQuoting.join(words);
   }
 
   /** Appends {@code line}, feeding {@code input} to it exactly, byte for byte. */

@@ -27,21 +27,42 @@ final class PrivilegedExecutor implements CommandExecutor {
 
   Command wrap(Command command) {
     List<String> argv = new ArrayList<>(prefix);
-    if (!command.environment().isEmpty()) {
-      // env(1) takes the first word without '=' as the program; a program word with '=' would be
-      // read as one more variable.
-      checkArgument(
-          !command.program().contains("="),
-          "program %s holds '=' and cannot follow env NAME=VALUE; rename it",
-          command.program());
-      argv.add("env");
-      command.environment().forEach((name, value) -> argv.add(name + "=" + value));
-    }
-    argv.addAll(command.argv());
+    argv.addAll(withEnvironment(command));
     Command.Builder b = Command.builder().addAllArgv(argv);
     command.stdin().ifPresent(b::stdin);
     command.timeout().ifPresent(b::timeout);
     return b.build();
+  }
+
+  /**
+   * The command's argv, preceded by {@code env NAME=VALUE ...} when it sets variables.
+   *
+   * @throws IllegalArgumentException when env(1) would misread a word: a variable name starting
+   *     with {@code -} (an option to env's getopt, usr.bin/env/env.c) or a program name holding
+   *     {@code =} (env takes every leading word with {@code =} as a variable)
+   */
+  static List<String> withEnvironment(Command command) {
+    if (command.environment().isEmpty()) {
+      return command.argv();
+    }
+    checkArgument(
+        !command.program().contains("="),
+        "program %s holds '=' and cannot follow env NAME=VALUE; rename it",
+        command.program());
+    List<String> words = new ArrayList<>();
+    words.add("env");
+    command
+        .environment()
+        .forEach(
+            (name, value) -> {
+              checkArgument(
+                  !name.startsWith("-"),
+                  "environment variable %s starts with '-', which env would read as an option",
+                  name);
+              words.add(name + "=" + value);
+            });
+    words.addAll(command.argv());
+    return words;
   }
 
   @Override

@@ -124,7 +124,7 @@ class DryRunExecutorTest {
     env.execute(Command.builder().addArgv("A=b").putEnvironment("X", "1").build());
     assertThatThrownBy(env::script)
         .isInstanceOf(VnetJailException.class)
-        .hasMessageContaining("env(1) would read its program name as a variable");
+        .hasMessageContaining("cannot follow env NAME=VALUE");
   }
 
   @Test
@@ -292,14 +292,14 @@ class DryRunExecutorTest {
 
   private ExecResult run(String shell, String... args) {
     return local.execute(
-        Command.builder().addArgv(shell).addArgv(bashPosix(shell)).addArgv(args).build());
+        Command.builder().addArgv(shell).addAllArgv(bashPosix(shell)).addArgv(args).build());
   }
 
   private ExecResult run(Path bin, String shell, String script) {
     return local.execute(
         Command.builder()
             .addArgv(shell)
-            .addArgv(bashPosix(shell))
+            .addAllArgv(bashPosix(shell))
             .addArgv(script)
             .putEnvironment("PATH", bin + ":" + System.getenv("PATH"))
             .build());

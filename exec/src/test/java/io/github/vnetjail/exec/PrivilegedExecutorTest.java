@@ -88,6 +88,16 @@ class PrivilegedExecutorTest {
   }
 
   @Test
+  void rejectsAVariableNameThatEnvWouldReadAsAnOption() {
+    CommandExecutor doas = CommandExecutors.withDoas(inner);
+    Command c = Command.builder().addArgv("jls").putEnvironment("-i", "1").build();
+
+    assertThatThrownBy(() -> doas.execute(c))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-i starts with '-'");
+  }
+
+  @Test
   void rejectsAnEmptyPrefix() {
     assertThatThrownBy(() -> CommandExecutors.privileged(inner))
         .isInstanceOf(IllegalArgumentException.class);
