@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Output is decoded as UTF-8 (malformed bytes become U+FFFD); standard input is encoded as
  * UTF-8. A command killed by its timeout reports {@link ExecResult#timedOut()} and exit code
- * {@value #TIMEOUT_EXIT_CODE}, as timeout(1) does.
+ * {@value #TIMEOUT_EXIT_CODE}, as timeout(1) does. Once a program has exited, output still held
+ * open by a process it left running (a daemon that inherited the pipes) is waited for two more
+ * seconds at most, then the result carries what was read so far and a WARN is logged.
  */
 public final class LocalExecutor implements CommandExecutor {
   private static final Logger log = LoggerFactory.getLogger(LocalExecutor.class);
