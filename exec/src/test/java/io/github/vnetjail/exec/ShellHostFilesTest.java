@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,35 @@ class ShellHostFilesTest {
     assertThat(leftovers()).isEmpty();
   }
 
+  @Test
+  void syncsTheTemporaryFileBeforeTheRenameWhereFsyncExists() throws IOException {
+    Path target = tmp.resolve("rc.conf");
+    Files.writeString(target, "old\n");
+    Path log = tmp.resolve("fsync.log");
+    HostFiles syncing =
+        withStub("fsync", "printf '%s\\n' \"$1\" >> " + log + "; cat -- \"$1\" >> " + log).files();
+
+    syncing.writeAtomically(target.toString(), "new\n");
+
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(2);
+    assertThat(Path.of(lines.get(0)).getFileName().toString()).startsWith(".vnetjail.");
+    assertThat(lines.get(1)).isEqualTo("new");
+    assertThat(Files.readString(target)).isEqualTo("new\n");
+  }
+
+  @Test
+  void aFailedFsyncLeavesTheOldFileIntact() throws IOException {
+    Path target = tmp.resolve("rc.conf");
+    Files.writeString(target, "keep me\n");
+
+    assertThatThrownBy(() -> withFailing("fsync").files().writeAtomically(target.toString(), "x"))
+        .isInstanceOf(CommandFailedException.class);
+
+    assertThat(Files.readString(target)).isEqualTo("keep me\n");
+    assertThat(leftovers()).isEmpty();
+  }
+
   /** The temporary files a write might leave behind. */
   private Stream<Path> leftovers() throws IOException {
     return Files.walk(tmp).filter(p -> p.getFileName().toString().startsWith(".vnetjail."));
@@ -125,9 +155,14 @@ class ShellHostFilesTest {
    * crash between writing the temporary file and renaming it would.
    */
   private CommandExecutor withFailing(String program) throws IOException {
+    return withStub(program, "echo injected " + program + " failure >&2\nexit 1");
+  }
+
+  /** The local executor with a stub of {@code program} running {@code body} first on PATH. */
+  private CommandExecutor withStub(String program, String body) throws IOException {
     Path bin = Files.createDirectories(tmp.resolve("stub-bin"));
     Path stub = bin.resolve(program);
-    Files.writeString(stub, "#!/bin/sh\necho injected " + program + " failure >&2\nexit 1\n");
+    Files.writeString(stub, "#!/bin/sh\n" + body + "\n");
     Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
     String path = bin + ":" + System.getenv("PATH");
     return command -> {
