@@ -231,6 +231,8 @@ public final class DryRunExecutor implements CommandExecutor {
       out.append('\n');
       return;
     }
+    // The delimiter is our own [A-Z0-9_] word, not data: the quotes around it are syntax that
+    // turns off expansion in the body (POSIX 2.7.4), which ShellQuoting.quote would leave out.
     String delimiter = delimiterFor(text);
     out.append(line).append(" <<'").append(delimiter).append("'\n");
     out.append(text).append(delimiter).append('\n');
