@@ -248,7 +248,13 @@ public final class SimulatedHost implements CommandExecutor {
     }
   }
 
-  /** One program that ran: where ("host" or the jail's name), its argv and exit status. */
+  /**
+   * One program that ran.
+   *
+   * @param where "host", or the name of the jail it ran in
+   * @param argv the program and its arguments
+   * @param exitCode its exit status
+   */
   public record Process(String where, List<String> argv, int exitCode) {
     /** Copies the argv. */
     public Process {
@@ -261,7 +267,13 @@ public final class SimulatedHost implements CommandExecutor {
     }
   }
 
-  /** A snapshot of the host: the stacks (host first), the jails, and the files with content. */
+  /**
+   * A snapshot of the host, comparable with {@code equals} and printable.
+   *
+   * @param stacks the network stacks, the host's first, then each VNET jail's by jid
+   * @param jails the jails, running and dying, by jid
+   * @param files every regular file and its content, by path
+   */
   public record State(List<Stack> stacks, List<Jail> jails, Map<String, String> files) {
     /** Copies the collections. */
     public State {
@@ -312,7 +324,14 @@ public final class SimulatedHost implements CommandExecutor {
     }
   }
 
-  /** One network stack: the host's ({@code owner} "host", jid 0) or a VNET jail's. */
+  /**
+   * One network stack.
+   *
+   * @param owner "host", or the name of the VNET jail that owns it
+   * @param jid 0 for the host, else the owning jail's jid
+   * @param interfaces its interfaces in ifindex order
+   * @param routes its static routes in the order added
+   */
   public record Stack(String owner, int jid, List<Interface> interfaces, List<Route> routes) {
     /** Copies the lists. */
     public Stack {
@@ -343,9 +362,17 @@ public final class SimulatedHost implements CommandExecutor {
   }
 
   /**
-   * One interface: name, administratively up, description, MAC, IPv4 and IPv6 addresses as {@code
-   * ADDR/PREFIX}, bridge members (newest first, for a bridge), the bridge it is a member of, and
-   * its interface groups.
+   * One interface.
+   *
+   * @param name its current name
+   * @param up whether it is administratively up (IFF_UP)
+   * @param description its description, if set
+   * @param ether its MAC address (empty for a loopback)
+   * @param inet IPv4 addresses as {@code A.B.C.D/P}, in the order added
+   * @param inet6 IPv6 addresses as {@code ADDR/P}
+   * @param members for a bridge, its members, newest first (as ifconfig lists them)
+   * @param bridge the bridge it is a member of, if any
+   * @param groups its interface groups ({@code epair}, {@code bridge}, ...)
    */
   public record Interface(
       String name,
@@ -382,7 +409,13 @@ public final class SimulatedHost implements CommandExecutor {
     }
   }
 
-  /** One static route: {@code default} or {@code A.B.C.D/P}, its gateway and interface. */
+  /**
+   * One static route.
+   *
+   * @param destination {@code default} or {@code A.B.C.D/P}
+   * @param gateway the gateway address
+   * @param interfaceName the interface that reaches the gateway
+   */
   public record Route(String destination, String gateway, String interfaceName) {
     @Override
     public String toString() {
@@ -390,7 +423,17 @@ public final class SimulatedHost implements CommandExecutor {
     }
   }
 
-  /** One jail: jid, name, path, hostname, whether it has its own stack, dying, IPv4 addresses. */
+  /**
+   * One jail.
+   *
+   * @param jid its jail id
+   * @param name its name
+   * @param path its root directory
+   * @param hostname its host.hostname
+   * @param vnet whether it has its own network stack
+   * @param dying whether it was removed but not yet released
+   * @param ip4 its ip4.addr addresses (a plain jail's), as given
+   */
   public record Jail(
       int jid,
       String name,
