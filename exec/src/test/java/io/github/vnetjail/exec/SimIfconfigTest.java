@@ -257,4 +257,55 @@ class SimIfconfigTest {
                 + "\tgroups: lo\n"
                 + "\tnd6 options=21<PERFORMNUD,AUTO_LINKLOCAL>\n");
   }
+
+  @Test
+  void vnetAndMinusVnetReportJailAndKernelErrors() {
+    run("ifconfig", "epair0", "create");
+    run("ifconfig", "bridge0", "create");
+    run("ifconfig", "bridge0", "addm", "epair0b");
+    assertThat(run("ifconfig", "epair0b", "vnet", "web").stderr())
+        .isEqualTo("ifconfig: jail \"web\" not found\n");
+    assertThat(run("ifconfig", "epair0b", "vnet", "42").stderr())
+        .isEqualTo("ifconfig: SIOCSIFVNET: Device not configured\n");
+    run("jail", "-c", "name=plain", "persist");
+    assertThat(run("ifconfig", "epair0b", "vnet", "plain").stderr())
+        .isEqualTo("ifconfig: SIOCSIFVNET: File exists\n");
+    run("jail", "-c", "name=web", "vnet", "persist");
+    run("ifconfig", "epair0b", "inet", "10.0.0.2/24");
+    assertThat(run("ifconfig", "epair0b", "vnet", "web").exitCode()).isZero();
+    // the move takes it off the bridge and flushes its addresses
+    assertThat(host.state().host().find("bridge0").get().members()).isEmpty();
+    assertThat(host.state().stack("web").get().find("epair0b").get().inet()).isEmpty();
+    assertThat(run("ifconfig", "epair0a", "-vnet", "web").stderr())
+        .isEqualTo("ifconfig: SIOCSIFRVNET(2, epair0a): Device not configured\n");
+    assertThat(run("ifconfig", "epair0b", "-vnet", "nope").stderr())
+        .isEqualTo("ifconfig: jail \"nope\" not found\n");
+    assertThat(run("ifconfig", "epair0b", "-vnet", "plain").stderr())
+        .isEqualTo("ifconfig: SIOCSIFRVNET(1, epair0b): File exists\n");
+    assertThat(run("ifconfig", "epair0b", "-vnet", "web").exitCode()).isZero();
+    assertThat(host.state().host().interfaceNames()).contains("epair0b");
+    assertThat(run("ifconfig", "abcdefghijklmnop", "-vnet", "web").stderr())
+        .isEqualTo("ifconfig: abcdefghijklmnop: interface name too long\n");
+  }
+
+  @Test
+  void destroyingTheHostSideAlsoDestroysTheSideInsideAJail() {
+    run("jail", "-c", "name=web", "vnet", "persist");
+    run("ifconfig", "epair0", "create");
+    run("ifconfig", "epair0b", "vnet", "web");
+    run("ifconfig", "epair0a", "destroy");
+    assertThat(host.state().stack("web").get().interfaceNames()).containsExactly("lo0");
+    assertThat(run("ifconfig", "epair0", "create").exitCode()).isZero();
+  }
+
+  @Test
+  void jailsCountEpairUnitsOnTheirOwn() {
+    run("jail", "-c", "name=web", "vnet", "persist");
+    run("ifconfig", "epair", "create");
+    assertThat(run("jexec", "web", "ifconfig", "epair", "create").stdout()).isEqualTo("epair0a\n");
+    run("jail", "-r", "web");
+    // the pair made inside the jail is destroyed with the jail's stack
+    assertThat(host.state().host().interfaceNames())
+        .containsExactly("lo0", "em0", "epair0a", "epair0b");
+  }
 }
