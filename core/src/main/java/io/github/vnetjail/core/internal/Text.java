@@ -19,6 +19,12 @@ public final class Text {
     if (cp == ' ') {
       return "' ' (space)";
     }
+    if (cp == '"') {
+      return "'\"' (double quote)";
+    }
+    if (cp == '\'') {
+      return "'\\'' (single quote)";
+    }
     StringBuilder sb = new StringBuilder("'");
     appendEscaped(sb, cp);
     sb.append('\'');
