@@ -16,6 +16,7 @@ final class JailChecks {
 
   static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
   static final int MAX_PATH = 1023; // MAXPATHLEN 1024 with the NUL
+  static final String DEFAULT_PATH_PREFIX = "/jails/";
 
   /** Checks what every jail has; {@code builder} names the builder in fixes. */
   static void checkCommon(Jail j, String builder, Problems p) {
@@ -24,7 +25,11 @@ final class JailChecks {
     } else {
       p.addAll(JailName.problems("name", j.name()));
     }
-    if (j.path() != null && j.name() != null) {
+    // The default path derives from the name: report a bad name once, not twice.
+    boolean derivedFromBadName =
+        j.name() == null
+            || (!JailName.isValid(j.name()) && j.path().equals(DEFAULT_PATH_PREFIX + j.name()));
+    if (!derivedFromBadName) {
       checkPath("path", j.path(), p);
     }
     j.hostname().ifPresent(h -> p.addAll(Hostname.problems("hostname", h)));

@@ -39,7 +39,7 @@ public abstract class PlainJail implements Jail {
   @Override
   @Value.Default
   public String path() {
-    return "/jails/" + name();
+    return JailChecks.DEFAULT_PATH_PREFIX + name();
   }
 
   @Override

@@ -92,7 +92,7 @@ public abstract class VnetJail implements Jail {
   @Override
   @Value.Default
   public String path() {
-    return "/jails/" + name();
+    return JailChecks.DEFAULT_PATH_PREFIX + name();
   }
 
   @Override
