@@ -209,6 +209,23 @@ public abstract class HostConfig {
       }
     }
 
+    // Epair units.
+    Map<Integer, String> units = new HashMap<>();
+    Set<String> dupUnits = new HashSet<>(); // jails whose clash is reported as a unit clash
+    for (VnetJail j : jails()) {
+      if (j.id().isPresent()) {
+        String other = units.putIfAbsent(j.id().getAsInt(), j.name());
+        if (other != null) {
+          dupUnits.add(j.name());
+          p.add(
+              jailField(j, "id"),
+              Integer.toString(j.id().getAsInt()),
+              "epair unit " + j.id().getAsInt() + " is used by jails " + other + " and " + j.name(),
+              "give each jail its own id, or leave id unset to have one allocated");
+        }
+      }
+    }
+
     // Interface names: uplinks, bridges, VLANs, epair sides. Owner text for messages.
     Map<String, String> owners = new HashMap<>();
     for (String u : uplinks()) {
@@ -228,12 +245,14 @@ public abstract class HostConfig {
             v.parent() + " tag " + v.tag(),
             "VLAN tag " + v.tag() + " is defined twice on " + v.parent(),
             "define each VLAN once");
+        continue; // reported once, not again as an interface name clash
       }
       claim(owners, v.interfaceName(), "VLAN " + v.interfaceName(), field, p);
     }
     Set<String> jailSides = new HashSet<>();
     for (VnetJail j : jails()) {
-      if (j.interfaceNaming() == InterfaceNaming.JIB || j.id().isPresent()) {
+      boolean named = j.interfaceNaming() == InterfaceNaming.JIB || j.id().isPresent();
+      if (named && !(j.interfaceNaming() == InterfaceNaming.EPAIR && dupUnits.contains(j.name()))) {
         String owner = "jail " + j.name();
         claim(owners, j.hostInterface(), owner, jailField(j, "hostInterface"), p);
         claim(owners, j.jailInterface(), owner, jailField(j, "jailInterface"), p);
@@ -278,21 +297,6 @@ public abstract class HostConfig {
                   + b.name()
                   + "; an interface can be in only one bridge",
               "remove it from one of them");
-        }
-      }
-    }
-
-    // Epair units.
-    Map<Integer, String> units = new HashMap<>();
-    for (VnetJail j : jails()) {
-      if (j.id().isPresent()) {
-        String other = units.putIfAbsent(j.id().getAsInt(), j.name());
-        if (other != null) {
-          p.add(
-              jailField(j, "id"),
-              Integer.toString(j.id().getAsInt()),
-              "epair unit " + j.id().getAsInt() + " is used by jails " + other + " and " + j.name(),
-              "give each jail its own id, or leave id unset to have one allocated");
         }
       }
     }
