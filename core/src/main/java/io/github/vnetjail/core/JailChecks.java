@@ -63,7 +63,7 @@ final class JailChecks {
       HookCommand c = j.hooks().get(i);
       checkCommand("hooks[" + i + "]", c, p);
     }
-    checkRawParameters("rawParameters", j.rawParameters(), managedNames(j), builder, p);
+    checkRawParameters("rawParameters", j.rawParameters(), managedNames(j, builder), p);
   }
 
   static void checkCommand(String field, HookCommand c, Problems p) {
@@ -123,7 +123,7 @@ final class JailChecks {
   }
 
   /** Parameter names the typed API sets, mapped to the builder method to use instead. */
-  private static Map<String, String> managedNames(Jail j) {
+  private static Map<String, String> managedNames(Jail j, String builder) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("name", "name(...)");
     m.put("jid", "name(...); the jid is chosen by the kernel");
@@ -147,7 +147,7 @@ final class JailChecks {
     m.put("sysvshm", "sysvshm(SysvIpc...)");
     if (j.isVnet()) {
       String addr = "ip(...), ip6(...), dhcp() or slaac(); a VNET jail has its own stack";
-      m.put("vnet", "VnetJail (it always sets vnet)");
+      m.put("vnet", "VnetJail.builder() (a VnetJail always sets vnet)");
       m.put("vnet.interface", "interfaceNaming(...); the SDK moves the epair's b side in");
       m.put("ip4.addr", addr);
       m.put("ip6.addr", addr);
@@ -157,15 +157,13 @@ final class JailChecks {
       m.put("ip6.addr", "addAlias(...)");
       m.put("vnet", "VnetJail.builder() for a VNET jail");
     }
+    String prefix = builder + ".builder().";
+    m.replaceAll((k, v) -> v.startsWith("VnetJail") ? v : prefix + v);
     return m;
   }
 
   static void checkRawParameters(
-      String field,
-      Map<String, List<String>> params,
-      Map<String, String> managed,
-      String builder,
-      Problems p) {
+      String field, Map<String, List<String>> params, Map<String, String> managed, Problems p) {
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String name = e.getKey();
       String f = field + "[" + name + "]";
@@ -186,7 +184,7 @@ final class JailChecks {
             f,
             name,
             "parameter " + name + " is set by the typed API, not as a raw parameter",
-            "use " + builder + ".builder()." + use);
+            "use " + use);
       }
       for (String v : e.getValue()) {
         if (v.indexOf('\0') >= 0) {
@@ -212,7 +210,7 @@ final class JailChecks {
     managed.put("jid", "name(...) on each jail");
     managed.put("vnet.interface", "interfaceNaming(...) on each VnetJail");
     managed.put("depend", "addDepend(...) on each jail");
-    checkRawParameters("defaults", params, managed, "VnetJail", p);
+    checkRawParameters("defaults", params, managed, p);
   }
 
   static List<String> commonWarnings(Jail j) {
