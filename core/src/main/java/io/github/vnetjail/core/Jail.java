@@ -54,6 +54,18 @@ public interface Jail {
   /** {@code mount.devfs}: mount devfs on the jail's /dev (default true). */
   boolean mountDevfs();
 
+  /** File systems jail(8) mounts before creating the jail ({@code mount}), in order. */
+  List<Mount> mounts();
+
+  /** {@code mount.fstab}: an fstab(5) file of further mounts, if any. */
+  Optional<String> mountFstab();
+
+  /** {@code mount.fdescfs}: mount fdescfs on the jail's /dev/fd (default false). */
+  boolean mountFdescfs();
+
+  /** {@code mount.procfs}: mount procfs on the jail's /proc (default false). */
+  boolean mountProcfs();
+
   /** Jails this one depends on ({@code depend}), started before it and stopped after it. */
   List<String> depend();
 

@@ -59,6 +59,20 @@ final class JailChecks {
         p.add(field, d, "a jail cannot depend on itself", "remove " + show(d) + " from depend");
       }
     }
+    j.mountFstab().ifPresent(f -> checkPath("mountFstab", f, p));
+    for (int i = 0; i < j.mounts().size(); i++) {
+      Mount m = j.mounts().get(i);
+      for (int k = 0; k < i; k++) {
+        if (j.mounts().get(k).mountPoint().equals(m.mountPoint())) {
+          p.add(
+              "mounts[" + i + "]",
+              m.toString(),
+              "two mounts on " + m.mountPoint(),
+              "mount one file system per mount point");
+          break;
+        }
+      }
+    }
     for (int i = 0; i < j.hooks().size(); i++) {
       HookCommand c = j.hooks().get(i);
       checkCommand("hooks[" + i + "]", c, p);
@@ -135,6 +149,12 @@ final class JailChecks {
     m.put("mount.nodevfs", "mountDevfs(false)");
     m.put("devfs_ruleset", "devfsRuleset(...)");
     m.put("depend", "addDepend(...)");
+    m.put("mount", "addMount(...)");
+    m.put("mount.fstab", "mountFstab(...)");
+    m.put("mount.fdescfs", "mountFdescfs(true)");
+    m.put("mount.nofdescfs", "mountFdescfs(false)");
+    m.put("mount.procfs", "mountProcfs(true)");
+    m.put("mount.noprocfs", "mountProcfs(false)");
     for (Hook h : Hook.values()) {
       m.put(h.parameter(), "addHook(Hook." + h.name() + ", ...)");
     }
@@ -231,6 +251,17 @@ final class JailChecks {
                         + " has no effect: mount.devfs is off, so jail(8) mounts no devfs");
               }
             });
+    for (Mount m : j.mounts()) {
+      String root = j.path().endsWith("/") ? j.path() : j.path() + "/";
+      if (!m.mountPoint().startsWith(root)) {
+        w.add(
+            "mount point "
+                + m.mountPoint()
+                + " is outside the jail's path "
+                + j.path()
+                + "; jail mounts normally go inside it");
+      }
+    }
     Set<Allow> allow = j.allow();
     if ((allow.contains(Allow.MOUNT_DEVFS)
             || allow.contains(Allow.MOUNT_NULLFS)

@@ -76,6 +76,24 @@ public abstract class PlainJail implements Jail {
   }
 
   @Override
+  public abstract List<Mount> mounts();
+
+  @Override
+  public abstract Optional<String> mountFstab();
+
+  @Override
+  @Value.Default
+  public boolean mountFdescfs() {
+    return false;
+  }
+
+  @Override
+  @Value.Default
+  public boolean mountProcfs() {
+    return false;
+  }
+
+  @Override
   public abstract List<String> depend();
 
   @Override
@@ -132,6 +150,21 @@ public abstract class PlainJail implements Jail {
         return this;
       }
       return addAlias(a);
+    }
+
+    /**
+     * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
+     */
+    public Builder addMount(String fstabLine) {
+      Problems p = new Problems();
+      String field = "mounts[" + fstabLine + "]";
+      Mount m = Mount.parse(field, fstabLine, p);
+      deferred.remove(field);
+      if (m == null) {
+        deferred.put(field, p.list());
+        return this;
+      }
+      return addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */

@@ -129,6 +129,24 @@ public abstract class VnetJail implements Jail {
   }
 
   @Override
+  public abstract List<Mount> mounts();
+
+  @Override
+  public abstract Optional<String> mountFstab();
+
+  @Override
+  @Value.Default
+  public boolean mountFdescfs() {
+    return false;
+  }
+
+  @Override
+  @Value.Default
+  public boolean mountProcfs() {
+    return false;
+  }
+
+  @Override
   public abstract List<String> depend();
 
   @Override
@@ -293,6 +311,21 @@ public abstract class VnetJail implements Jail {
         return this;
       }
       return addRoute(r);
+    }
+
+    /**
+     * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
+     */
+    public Builder addMount(String fstabLine) {
+      Problems p = new Problems();
+      String field = "mounts[" + fstabLine + "]";
+      Mount m = Mount.parse(field, fstabLine, p);
+      deferred.remove(field);
+      if (m == null) {
+        deferred.put(field, p.list());
+        return this;
+      }
+      return addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */

@@ -30,7 +30,7 @@ class NameFuzzTest {
   void interfaceNamesAcceptedAreExactlyThePortableOnes() {
     Random r = new Random(1);
     Pattern portable = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,14}");
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
       String s = randomString(r);
       boolean ok = InterfaceName.isValid(s);
       assertThat(ok).as("%s", s).isEqualTo(portable.matcher(s).matches());
@@ -48,7 +48,7 @@ class NameFuzzTest {
   void jailNamesAcceptedNeedNoQuoting() {
     Random r = new Random(2);
     int accepted = 0;
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
       String s = randomString(r);
       if (JailName.isValid(s)) {
         accepted++;
@@ -61,14 +61,14 @@ class NameFuzzTest {
         assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\0");
       }
     }
-    assertThat(accepted).isGreaterThan(100); // the generator does produce valid names
+    assertThat(accepted).isGreaterThan(20); // the generator does produce valid names
   }
 
   @Test
   void hostnamesAcceptedAreRfc1123() {
     Random r = new Random(3);
     Pattern label = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?");
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
       String s = randomString(r);
       if (Hostname.isValid(s)) {
         for (String l : s.split("\\.", -1)) {
@@ -81,7 +81,7 @@ class NameFuzzTest {
   @Test
   void jailPathsAcceptedNeedNoQuoting() {
     Random r = new Random(4);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
       String s = "/" + randomString(r);
       Problems p = new Problems();
       JailChecks.checkPath("path", s, p);
@@ -98,7 +98,7 @@ class NameFuzzTest {
   void cidrParsingNeverThrowsAnythingButValidationException() {
     Random r = new Random(5);
     String digits = "0123456789.:/abcdef%x ";
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
       StringBuilder sb = new StringBuilder();
       for (int j = r.nextInt(24); j > 0; j--) {
         sb.append(digits.charAt(r.nextInt(digits.length())));
