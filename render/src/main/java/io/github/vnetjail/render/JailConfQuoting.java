@@ -113,8 +113,12 @@ public final class JailConfQuoting {
     out.append("${");
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '{' || c == '}' || c == '"' || c == '\\') {
+      if (c == '{' || c == '}' || c == '"') {
         out.append('\\').append(c);
+      } else if (c == '\\') {
+        // Not "\\": flex's longest match could then read "\\}" as class character plus
+        // escaped brace and run past the closing brace into an "unterminated variable".
+        out.append("\\134");
       } else {
         appendChar(out, name, c);
       }

@@ -299,6 +299,16 @@ class JailConfParserTest {
         .isEqualTo("jail: /etc/jail.conf line 1: unterminated variable");
   }
 
+  @Test
+  void takesTheLongestMatchSoABackslashBeforeTheClosingBraceCanRunOn() {
+    // "${v\\}": the backslash-as-character path escapes the brace and the partial rule runs to
+    // the end of the line, longer than the full variable: flex reports an unterminated variable.
+    assertThat(parseError("j {\n ${v\\\\} = V;\n}").jailMessage())
+        .isEqualTo("jail: /etc/jail.conf line 2: unterminated variable");
+    assertThat(JailConf.parse("j { ${v\\134} = V; x = \"${v\\134}\"; }").effectiveParameters("j"))
+        .containsEntry("x", List.of("V"));
+  }
+
   // --- Parameters: forms and errors
 
   @Test
