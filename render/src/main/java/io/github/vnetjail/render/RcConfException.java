@@ -10,8 +10,21 @@ import io.github.vnetjail.core.VnetJailException;
 public class RcConfException extends VnetJailException {
   private static final long serialVersionUID = 1L;
 
+  private final int line;
+
   /** Creates an exception with a message that says what failed, where, and how to fix it. */
   public RcConfException(String message) {
+    this(message, 0);
+  }
+
+  /** Creates an exception about line {@code line} (1-based) of an rc.conf. */
+  public RcConfException(String message, int line) {
     super(message);
+    this.line = line;
+  }
+
+  /** Returns the 1-based line the problem is on, or 0 when it is not about one line. */
+  public int line() {
+    return line;
   }
 }

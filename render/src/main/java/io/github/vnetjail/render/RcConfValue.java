@@ -225,7 +225,7 @@ final class RcConfValue {
         }
         variable(text.substring(pos + 1, stop));
         pos = stop;
-      } else if (Character.isDigit(d) || "@*#?-$!".indexOf(d) >= 0) {
+      } else if (d >= '0' && d <= '9' || "@*#?-$!".indexOf(d) >= 0) {
         unsupported("$" + d);
         pos += 2;
       } else {
@@ -294,7 +294,8 @@ final class RcConfValue {
               + what
               + "; sh -n rejects this file; add "
               + fix
-              + " where the value ends");
+              + " where the value ends",
+          line);
     }
   }
 }

@@ -1,0 +1,93 @@
+package io.github.vnetjail.render;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a host's existing configuration files and reports mistakes with their file and line, what
+ * FreeBSD does about them, and a fix: misspelt rc.conf variables, interface names over 15
+ * characters, bridges that are never created, addresses without a mask, devfs rulesets that clash.
+ *
+ * <pre>{@code
+ * List<Finding> findings = Lint.files()
+ *     .rcConf("/etc/rc.conf", Files.readString(Path.of("/etc/rc.conf")))
+ *     .devfsRules("/etc/devfs.rules", Files.readString(Path.of("/etc/devfs.rules")))
+ *     .check();
+ * findings.forEach(System.out::println);
+ * // /etc/rc.conf:1: warning: cloned_interface is not an rc.conf variable, ... did you mean
+ * //   cloned_interfaces? [rc-misspelt-variable]; fix: rename it: cloned_interfaces="bridge0"
+ * }</pre>
+ *
+ * <p>Each method adds a file and returns a new {@code Lint}; {@link #check} runs every check on
+ * every file, and the checks that need several files together.
+ */
+public final class Lint {
+  private enum Kind {
+    RC_CONF,
+    JAIL_RC_CONF,
+    DEVFS_RULES
+  }
+
+  private record Input(Kind kind, String path, String text, Optional<String> jail) {}
+
+  private final List<Input> inputs;
+
+  private Lint(List<Input> inputs) {
+    this.inputs = List.copyOf(inputs);
+  }
+
+  /** Returns a linter with no files yet. */
+  public static Lint files() {
+    return new Lint(List.of());
+  }
+
+  /** Adds the host's rc.conf (or an rc.conf.local, or a file of /etc/rc.conf.d). */
+  public Lint rcConf(String path, String text) {
+    return with(new Input(Kind.RC_CONF, checkNotNull(path), checkNotNull(text), Optional.empty()));
+  }
+
+  /** Adds the rc.conf inside jail {@code jail} ({@code <path>/etc/rc.conf}). */
+  public Lint jailRcConf(String jail, String path, String text) {
+    return with(
+        new Input(
+            Kind.JAIL_RC_CONF,
+            checkNotNull(path),
+            checkNotNull(text),
+            Optional.of(checkNotNull(jail))));
+  }
+
+  /** Adds a devfs.rules file ({@code /etc/devfs.rules}). */
+  public Lint devfsRules(String path, String text) {
+    return with(
+        new Input(Kind.DEVFS_RULES, checkNotNull(path), checkNotNull(text), Optional.empty()));
+  }
+
+  private Lint with(Input input) {
+    List<Input> all = new ArrayList<>(inputs);
+    all.add(input);
+    return new Lint(all);
+  }
+
+  /** Runs every check and returns the findings, file by file in the order added, by line. */
+  public List<Finding> check() {
+    List<Finding> out = new ArrayList<>();
+    for (Input input : inputs) {
+      List<Finding> findings = new ArrayList<>();
+      switch (input.kind()) {
+        case RC_CONF:
+        case JAIL_RC_CONF:
+          LintRcConf.read(input.path(), input.text(), findings)
+              .ifPresent(facts -> LintRcConf.check(input.path(), input.text(), facts, findings));
+          break;
+        default:
+          LintDevfsRules.check(input.path(), DevfsRules.parse(input.text()), findings);
+      }
+      findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
+      out.addAll(findings);
+    }
+    return List.copyOf(out);
+  }
+}
