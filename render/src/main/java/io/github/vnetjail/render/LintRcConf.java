@@ -292,7 +292,12 @@ final class LintRcConf {
           continue;
         }
         String member = words.get(i + 1);
-        String memberVar = "ifconfig_" + member.replaceAll("[^A-Za-z0-9_]", "_");
+        String memberVar;
+        try {
+          memberVar = RcConf.interfaceVariable("ifconfig_", member, "");
+        } catch (RcConfException e) {
+          continue; // not an interface name rc.d could configure
+        }
         Optional<String> memberValue = facts.value(memberVar);
         if (memberValue.isPresent()
             && (RcConf.words(memberValue.get()).contains("inet")

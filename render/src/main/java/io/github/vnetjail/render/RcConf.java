@@ -286,6 +286,23 @@ public final class RcConf {
     return rc;
   }
 
+  /**
+   * Returns the rc.conf variable that configures interface {@code ifname}: {@code prefix}, the
+   * interface name with {@code . - / +} turned into {@code _}, then {@code suffix}, as
+   * network.subr's {@code get_if_var} looks it up ({@code ("ifconfig_", "em0.10", "")} gives {@code
+   * ifconfig_em0_10}).
+   *
+   * @throws RcConfException if the result is still not an sh variable name
+   */
+  public static String interfaceVariable(String prefix, String ifname, String suffix) {
+    checkNotNull(prefix, "prefix");
+    checkNotNull(ifname, "ifname");
+    checkNotNull(suffix, "suffix");
+    String name = prefix + ifname.replaceAll("[-./+]", "_") + suffix;
+    checkVariableName(name);
+    return name;
+  }
+
   /** Returns true if {@code name} is an sh variable name ({@code [A-Za-z_][A-Za-z0-9_]*}). */
   public static boolean isVariableName(String name) {
     return name != null && NAME.matcher(name).matches();

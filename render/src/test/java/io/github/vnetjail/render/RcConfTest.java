@@ -426,4 +426,13 @@ class RcConfTest {
     }
     return out;
   }
+
+  @Test
+  void namesInterfaceVariablesAsNetworkSubrDoes() {
+    assertThat(RcConf.interfaceVariable("ifconfig_", "em0.10", "")).isEqualTo("ifconfig_em0_10");
+    assertThat(RcConf.interfaceVariable("ifconfig_", "e0b_my-jail", "_ipv6"))
+        .isEqualTo("ifconfig_e0b_my_jail_ipv6");
+    assertThatThrownBy(() -> RcConf.interfaceVariable("ifconfig_", "a b", ""))
+        .isInstanceOf(RcConfException.class);
+  }
 }
