@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a host's existing configuration files and reports mistakes with their file and line, what
@@ -28,8 +30,12 @@ public final class Lint {
   private enum Kind {
     RC_CONF,
     JAIL_RC_CONF,
+    JAIL_CONF,
     DEVFS_RULES
   }
+
+  /** rc.d/jail reads /etc/jail.conf.d/NAME.conf for a listed jail NAME (libexec/rc/rc.d/jail). */
+  private static final Pattern JAIL_CONF_D = Pattern.compile(".*/jail\\.conf\\.d/([^/]+)\\.conf");
 
   private record Input(Kind kind, String path, String text, Optional<String> jail) {}
 
@@ -59,6 +65,15 @@ public final class Lint {
             Optional.of(checkNotNull(jail))));
   }
 
+  /**
+   * Adds a jail.conf: {@code /etc/jail.conf}, or {@code /etc/jail.conf.d/NAME.conf} for jail NAME
+   * (the path matters: rc.d/jail finds a listed jail's file by its name).
+   */
+  public Lint jailConf(String path, String text) {
+    return with(
+        new Input(Kind.JAIL_CONF, checkNotNull(path), checkNotNull(text), Optional.empty()));
+  }
+
   /** Adds a devfs.rules file ({@code /etc/devfs.rules}). */
   public Lint devfsRules(String path, String text) {
     return with(
@@ -73,21 +88,80 @@ public final class Lint {
 
   /** Runs every check and returns the findings, file by file in the order added, by line. */
   public List<Finding> check() {
-    List<Finding> out = new ArrayList<>();
+    List<List<Finding>> byInput = new ArrayList<>();
     for (Input input : inputs) {
       List<Finding> findings = new ArrayList<>();
+      byInput.add(findings);
       switch (input.kind()) {
         case RC_CONF:
         case JAIL_RC_CONF:
-          LintRcConf.read(input.path(), input.text(), findings)
-              .ifPresent(facts -> LintRcConf.check(input.path(), input.text(), facts, findings));
+          Optional<LintRcConf.Facts> facts = LintRcConf.read(input.path(), input.text(), findings);
+          if (facts.isPresent()) {
+            LintRcConf.check(input.path(), input.text(), facts.get(), findings);
+            if (input.kind() == Kind.RC_CONF) {
+              checkJailList(input.path(), facts.get(), findings);
+            }
+          }
+          break;
+        case JAIL_CONF:
           break;
         default:
           LintDevfsRules.check(input.path(), DevfsRules.parse(input.text()), findings);
       }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<Finding> findings : byInput) {
       findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
       out.addAll(findings);
     }
     return List.copyOf(out);
+  }
+
+  /** Jails of /etc/jail.conf.d that rc.d/jail would not start. */
+  private void checkJailList(String path, LintRcConf.Facts facts, List<Finding> out) {
+    List<String> listed = RcConf.words(facts.value("jail_list").orElse(""));
+    boolean included =
+        inputs.stream()
+            .anyMatch(
+                i ->
+                    i.kind() == Kind.JAIL_CONF
+                        && !JAIL_CONF_D.matcher(i.path()).matches()
+                        && i.text().contains(".include")
+                        && i.text().contains("jail.conf.d"));
+    for (Input input : inputs) {
+      Matcher m = JAIL_CONF_D.matcher(input.path());
+      if (input.kind() != Kind.JAIL_CONF || !m.matches()) {
+        continue;
+      }
+      String jail = m.group(1);
+      if (!listed.isEmpty() && !listed.contains(jail)) {
+        out.add(
+            new Finding(
+                path,
+                facts.line("jail_list"),
+                Finding.Severity.WARNING,
+                "rc-jail-not-listed",
+                "jail "
+                    + jail
+                    + " ("
+                    + input.path()
+                    + ") is not in jail_list, so rc.d/jail does not start it at boot",
+                "sysrc jail_list+=" + jail));
+      } else if (listed.isEmpty() && !included) {
+        out.add(
+            new Finding(
+                path,
+                facts.line("jail_list"),
+                Finding.Severity.WARNING,
+                "rc-jail-not-listed",
+                "jail_list is empty, so rc.d/jail starts only the jails of /etc/jail.conf, and"
+                    + " jail "
+                    + jail
+                    + " ("
+                    + input.path()
+                    + ") is never started at boot",
+                "sysrc jail_list+=" + jail));
+      }
+    }
   }
 }

@@ -143,4 +143,35 @@ class LintTest {
     assertThat(LintSpelling.distance("cloned_interface", "cloned_interfaces")).isEqualTo(1);
     assertThat(LintSpelling.closest("motd", LintRcConf.KNOWN)).isEmpty();
   }
+
+  @Test
+  void reportsJailConfDJailsThatRcDJailWouldNotStart() {
+    String listed = "jail_enable=\"YES\"\njail_list=\"web\"\n";
+    assertThat(
+            Lint.files()
+                .rcConf("/etc/rc.conf", listed)
+                .jailConf("/etc/jail.conf.d/web.conf", "web { persist; }\n")
+                .jailConf("/etc/jail.conf.d/db.conf", "db { persist; }\n")
+                .check())
+        .extracting(Finding::location, Finding::code, Finding::fix)
+        .containsExactly(tuple("/etc/rc.conf:2", "rc-jail-not-listed", "sysrc jail_list+=db"));
+    assertThat(
+            Lint.files()
+                .rcConf("/etc/rc.conf", "jail_enable=YES\n")
+                .jailConf("/etc/jail.conf.d/db.conf", "db { persist; }\n")
+                .check())
+        .extracting(Finding::code, Finding::message)
+        .containsExactly(
+            tuple(
+                "rc-jail-not-listed",
+                "jail_list is empty, so rc.d/jail starts only the jails of /etc/jail.conf, and jail"
+                    + " db (/etc/jail.conf.d/db.conf) is never started at boot"));
+    assertThat(
+            Lint.files()
+                .rcConf("/etc/rc.conf", "jail_enable=YES\n")
+                .jailConf("/etc/jail.conf", ".include \"/etc/jail.conf.d/*.conf\";\n")
+                .jailConf("/etc/jail.conf.d/db.conf", "db { persist; }\n")
+                .check())
+        .isEmpty();
+  }
 }
