@@ -94,7 +94,7 @@ public final class DevfsRules {
           + "add include $devfsrules_jail\n"
           + "add path pf unhide\n";
 
-  /** The ruleset jail(8) applies with {@code mount.devfs} and no {@code devfs_ruleset}: 4. */
+  /** The ruleset of {@code mount.devfs} without {@code devfs_ruleset} (jail(8): mount.devfs). */
   public static final int JAIL_DEFAULT_RULESET = 4;
 
   /** The first number {@link #nextFreeNumber} hands out, leaving room above the stock 1-5. */

@@ -362,6 +362,87 @@ final class LintJailConf {
     }
   }
 
+  /**
+   * DHCP inside a jail needs {@code /dev/bpf}: reports each DHCP jail (dhclient in its hooks, or
+   * DHCP in its own rc.conf) whose devfs ruleset hides bpf. {@code devfs} holds the host's
+   * devfs.rules (the stock rulesets are known without it); {@code dhcpJails} names the jails whose
+   * own rc.conf asks for DHCP.
+   */
+  static void checkDhcpBpf(
+      List<JailFacts> jails, DevfsRules devfs, Set<String> dhcpJails, List<Finding> out) {
+    for (JailFacts j : jails) {
+      boolean dhcp =
+          dhcpJails.contains(j.name())
+              || j.values("exec.start").stream().anyMatch(c -> c.contains("dhclient"));
+      if (!dhcp || !isTrue(j, "mount.devfs")) {
+        continue; // without mount.devfs jail(8) mounts no /dev at all
+      }
+      List<String> rs = j.values("devfs_ruleset");
+      int number;
+      try {
+        number =
+            rs.isEmpty()
+                ? DevfsRules.JAIL_DEFAULT_RULESET
+                : Integer.parseInt(rs.get(rs.size() - 1));
+      } catch (NumberFormatException e) {
+        continue; // jail(8) itself rejects it
+      }
+      Optional<Boolean> bpf = devfs.unhides(number, "bpf0");
+      if (bpf.isPresent() && bpf.get()) {
+        continue;
+      }
+      DevfsRules fixed = devfs.withVnetRuleset("vnetjail_dhcp", true, true);
+      int free = fixed.ruleset("vnetjail_dhcp").orElseThrow().number();
+      String why =
+          bpf.isEmpty()
+              ? "devfs ruleset " + number + " is not defined in the devfs.rules given"
+              : "devfs ruleset " + number + " hides bpf";
+      out.add(
+          new Finding(
+              j.file(),
+              j.line(rs.isEmpty() ? "mount.devfs" : "devfs_ruleset"),
+              bpf.isEmpty() ? Finding.Severity.WARNING : Finding.Severity.ERROR,
+              "jail-dhcp-without-bpf",
+              "jail "
+                  + j.name()
+                  + " gets its address by DHCP, but "
+                  + why
+                  + "; dhclient needs /dev/bpf and fails",
+              "add to /etc/devfs.rules: "
+                  + DevfsRules.render("vnetjail_dhcp", free, DevfsRules.vnetRules(true, true))
+                      .strip()
+                      .replace("\n", " / ")
+                  + ", and set devfs_ruleset = "
+                  + free
+                  + "; in the jail"));
+    }
+  }
+
+  /** jail(8)'s bool_param: valueless, "true" or a non-zero number; a "no" name inverts it. */
+  static boolean isTrue(JailFacts j, String param) {
+    int dot = param.lastIndexOf('.');
+    String negated = param.substring(0, dot + 1) + "no" + param.substring(dot + 1);
+    if (j.has(negated)) {
+      return !truthy(j.values(negated));
+    }
+    return j.has(param) && truthy(j.values(param));
+  }
+
+  private static boolean truthy(List<String> values) {
+    if (values.isEmpty()) {
+      return true;
+    }
+    String v = values.get(values.size() - 1).strip();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    try {
+      return Long.parseLong(v) != 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static Finding duplicate(JailFacts j, String param, String what, JailFacts other) {
     return new Finding(
         j.file(),

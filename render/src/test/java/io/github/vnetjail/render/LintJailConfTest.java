@@ -139,4 +139,49 @@ class LintJailConfTest {
     assertThat(LintJailConf.line(text, "a", "exec.clean")).isEqualTo(2);
     assertThat(LintJailConf.line(text, "a", "nothing")).isEqualTo(4);
   }
+
+  @Test
+  void reportsADhcpJailWhoseRulesetHidesBpf() {
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    p.put("name", List.of("dhcp"));
+    p.put("mount.devfs", List.of());
+    p.put("devfs_ruleset", List.of("5"));
+    String text = "dhcp {\n  mount.devfs;\n  devfs_ruleset = 5;\n}\n";
+    LintJailConf.JailFacts jail = new LintJailConf.JailFacts("/etc/jail.conf", text, "dhcp", p);
+    List<Finding> out = new ArrayList<>();
+    LintJailConf.checkDhcpBpf(List.of(jail), DevfsRules.empty(), java.util.Set.of("dhcp"), out);
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.location()).isEqualTo("/etc/jail.conf:3");
+              assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "jail dhcp gets its address by DHCP, but devfs ruleset 5 hides bpf; dhclient needs /dev/bpf and fails");
+              assertThat(f.fix())
+                  .isEqualTo(
+                      "add to /etc/devfs.rules: [vnetjail_dhcp=10] / add include $devfsrules_jail_vnet / add path 'bpf*' unhide / add path pf unhide, and set devfs_ruleset = 10; in the jail");
+            });
+    // with a ruleset that unhides bpf, or without DHCP, nothing to report
+    DevfsRules withBpf = DevfsRules.empty().withVnetRuleset("vnetjail_dhcp", true, true);
+    p.put("devfs_ruleset", List.of("10"));
+    out.clear();
+    LintJailConf.checkDhcpBpf(List.of(jail), withBpf, java.util.Set.of("dhcp"), out);
+    LintJailConf.checkDhcpBpf(List.of(jail), DevfsRules.empty(), java.util.Set.of(), out);
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void readsBooleansAsJailDoes() {
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    p.put("mount.devfs", List.of("0"));
+    p.put("persist", List.of("true"));
+    p.put("allow.nomount", List.of());
+    LintJailConf.JailFacts j = new LintJailConf.JailFacts("f", "", "j", p);
+    assertThat(LintJailConf.isTrue(j, "mount.devfs")).isFalse();
+    assertThat(LintJailConf.isTrue(j, "persist")).isTrue();
+    assertThat(LintJailConf.isTrue(j, "allow.mount")).isFalse();
+    assertThat(LintJailConf.isTrue(j, "exec.clean")).isFalse();
+  }
 }
