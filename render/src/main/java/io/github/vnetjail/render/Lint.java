@@ -100,6 +100,8 @@ public final class Lint {
             LintRcConf.check(input.path(), input.text(), facts.get(), findings);
             if (input.kind() == Kind.RC_CONF) {
               checkJailList(input.path(), facts.get(), findings);
+            } else {
+              LintRcConf.checkJail(input.path(), facts.get(), findings);
             }
           }
           break;

@@ -130,6 +130,34 @@ final class LintRcConf {
     checkBridges(path, facts, out);
   }
 
+  /**
+   * Checks of an rc.conf inside a jail. Plain {@code DHCP} starts dhclient only from devd on link
+   * up (network.subr, ifconfig_up: only syncdhcpif runs dhclient at boot), and devd does not run in
+   * jails (rc.d/devd: KEYWORD nojail), so a jail needs {@code SYNCDHCP}.
+   */
+  static void checkJail(String path, Facts facts, List<Finding> out) {
+    boolean sync =
+        facts.value("synchronous_dhclient").map(v -> v.equalsIgnoreCase("yes")).orElse(false);
+    for (String name : facts.rc().names()) {
+      if (!name.startsWith("ifconfig_") || name.endsWith("_ipv6")) {
+        continue;
+      }
+      List<String> words = RcConf.words(facts.value(name).orElse("").toUpperCase(Locale.ROOT));
+      if (words.contains("DHCP") && !sync) {
+        out.add(
+            new Finding(
+                path,
+                facts.line(name),
+                Finding.Severity.WARNING,
+                "jail-dhcp-not-sync",
+                name
+                    + " asks for DHCP, which rc starts through devd on link up; devd does not run"
+                    + " in a jail, so the interface never gets an address",
+                "use SYNCDHCP: " + name + "=\"SYNCDHCP\""));
+      }
+    }
+  }
+
   private static void checkLineEndings(String path, String text, List<Finding> out) {
     int crlf = text.indexOf("\r\n");
     if (crlf >= 0) {

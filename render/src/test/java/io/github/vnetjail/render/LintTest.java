@@ -174,4 +174,20 @@ class LintTest {
                 .check())
         .isEmpty();
   }
+
+  @Test
+  void reportsPlainDhcpInsideAJail() {
+    assertThat(
+            Lint.files()
+                .jailRcConf("web", "/jails/web/etc/rc.conf", "ifconfig_epair154b=\"DHCP\"\n")
+                .check())
+        .extracting(Finding::code, Finding::fix)
+        .containsExactly(
+            tuple("jail-dhcp-not-sync", "use SYNCDHCP: ifconfig_epair154b=\"SYNCDHCP\""));
+    assertThat(
+            Lint.files()
+                .jailRcConf("web", "/jails/web/etc/rc.conf", "ifconfig_epair154b=\"SYNCDHCP\"\n")
+                .check())
+        .isEmpty();
+  }
 }
