@@ -38,15 +38,22 @@ public final class ShellQuoting {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  /** Returns the argv as one sh command line, each word quoted with {@link #quote}. */
+  /**
+   * Returns the argv as one sh command line, each word quoted with {@link #quote}. A program name
+   * holding {@code =} is quoted too: unquoted, sh would read {@code A=b x} as an assignment.
+   */
   public static String join(List<String> argv) {
     checkNotNull(argv, "argv");
     StringBuilder line = new StringBuilder();
     for (String word : argv) {
       if (line.length() > 0) {
         line.append(' ');
+        line.append(quote(word));
+      } else {
+        String program = quote(word);
+        line.append(
+            program.indexOf('=') >= 0 && program.charAt(0) != '\'' ? "'" + program + "'" : program);
       }
-      line.append(quote(word));
     }
     return line.toString();
   }
