@@ -108,7 +108,8 @@ class DryRunExecutorTest {
     dry.execute(Command.of("A=b", "x"));
     dry.execute(Command.of("vnetjail_write", "x"));
 
-    assertThat(dry.script()).endsWith("\ncommand if x\ncommand 'A=b' x\ncommand vnetjail_write x\n");
+    assertThat(dry.script())
+        .endsWith("\ncommand if x\ncommand 'A=b' x\ncommand vnetjail_write x\n");
   }
 
   @Test
