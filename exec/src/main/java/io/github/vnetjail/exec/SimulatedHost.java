@@ -73,12 +73,15 @@ public final class SimulatedHost implements CommandExecutor {
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
       int code;
+      boolean timedOut = false;
+      runtime.topLevelTimedOut = false;
       Optional<SimulatedFault> fault = runtime.nthFault();
       if (fault.isPresent()) {
         runtime.processes.add(new Process("host", command.argv(), fault.get().exitCode()));
         out.append(fault.get().stdout());
         err.append(fault.get().stderr());
         code = fault.get().exitCode();
+        timedOut = fault.get().isTimedOut();
       } else if (isWriteScript(command.argv())) {
         runtime.processes.add(new Process("host", command.argv(), 0));
         write(command.argv().get(4), command.stdin().orElse(""));
@@ -86,12 +89,14 @@ public final class SimulatedHost implements CommandExecutor {
       } else {
         code =
             runtime.spawn(Optional.empty(), command.argv(), command.stdin().orElse(""), out, err);
+        timedOut = runtime.topLevelTimedOut;
       }
       return ExecResult.builder()
           .command(command)
           .exitCode(code)
           .stdout(out.toString())
           .stderr(err.toString())
+          .timedOut(timedOut)
           .build();
     } finally {
       lock.unlock();
