@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * host.execute(Command.of("jail", "-f", "/etc/jail.conf", "-c", "my-vnet-jail")).requireSuccess();
  * SimulatedHost.State s = host.state();
  * assertThat(s.host().find("epair154a").get().bridge()).contains("bridge0");
- * assertThat(s.stack("my-vnet-jail").get().routes()).extracting(Route::gateway).containsExactly("192.168.1.1");
+ * assertThat(s.stack("my-vnet-jail").get().routes())
+ *     .containsExactly(new SimulatedHost.Route("default", "192.168.1.1", "epair154b"));
  * }</pre>
  */
 public final class SimulatedHost implements CommandExecutor {
@@ -141,7 +142,8 @@ public final class SimulatedHost implements CommandExecutor {
    * interfaces it holds (the {@code vnet.interface}, epair154b) stay in its stack, invisible from
    * the host and still holding their epair unit, even when the other side is destroyed; until
    * {@link #releaseDyingJails()}. Releasing them by hand ({@code ifconfig epair154b -vnet JAIL} in
-   * {@code exec.prestop}) avoids the leak.
+   * {@code exec.prestop}) avoids the leak; afterwards {@code ifconfig epair154b -vnet JID} (by jid:
+   * a dying jail's name no longer resolves) brings a leaked one back.
    */
   public SimulatedHost keepVnetInterfacesOnRemove(boolean keep) {
     lock.lock();
