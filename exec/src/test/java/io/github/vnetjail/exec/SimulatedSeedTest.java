@@ -151,4 +151,23 @@ class SimulatedSeedTest {
     assertThat(v.exitCode()).isEqualTo(1);
     assertThat(v.stderr()).isEqualTo("jail: web: path: variable \"nope\" not found\n");
   }
+
+  @Test
+  void aLostEpair154bComesBackByJidAndCanBeDestroyed() {
+    SimulatedHost host = host(SEED).keepVnetInterfacesOnRemove(true);
+    run(host, "jail", "-c", "my-vnet-jail").requireSuccess();
+    run(host, "jail", "-r", "my-vnet-jail").requireSuccess();
+    assertThat(run(host, "ifconfig", "epair154b", "-vnet", "my-vnet-jail").stderr())
+        .isEqualTo("ifconfig: jail \"my-vnet-jail\" is dying\n");
+    assertThat(run(host, "jls", "-d", "-j", "my-vnet-jail", "jid").stdout()).isEqualTo("1\n");
+    run(host, "ifconfig", "epair154b", "-vnet", "1").requireSuccess();
+    run(host, "ifconfig", "epair154b", "destroy").requireSuccess();
+    assertThat(host.state().stack("my-vnet-jail").get().interfaceNames()).containsExactly("lo0");
+    assertThat(run(host, "jail", "-c", "my-vnet-jail").exitCode()).isZero();
+    assertThat(host.state().jails())
+        .extracting(SimulatedHost.Jail::jid, SimulatedHost.Jail::dying)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, true),
+            org.assertj.core.groups.Tuple.tuple(2, false));
+  }
 }
