@@ -170,4 +170,34 @@ class SimulatedSeedTest {
             org.assertj.core.groups.Tuple.tuple(1, true),
             org.assertj.core.groups.Tuple.tuple(2, false));
   }
+
+  @Test
+  void aJailsEtcRcConfiguresItsInterfaceAndDefaultRouter() {
+    String conf =
+        "web {\n"
+            + "  path = \"/jails/web\";\n"
+            + "  vnet;\n"
+            + "  vnet.interface = \"epair7b\";\n"
+            + "  exec.prestart = \"/sbin/ifconfig epair7 create up\";\n"
+            + "  exec.prestart += \"/sbin/ifconfig bridge0 addm epair7a\";\n"
+            + "  exec.start = \"/bin/sh /etc/rc\";\n"
+            + "  exec.stop = \"/bin/sh /etc/rc.shutdown jail\";\n"
+            + "  exec.poststop = \"/sbin/ifconfig epair7a destroy\";\n"
+            + "}\n";
+    SimulatedHost host = host(conf);
+    host.files()
+        .writeAtomically(
+            "/jails/web/etc/rc.conf",
+            "ifconfig_epair7b=\"inet 192.168.1.7/24\"\ndefaultrouter=\"192.168.1.1\"\n");
+    ExecResult r = run(host, "jail", "-c", "web");
+    assertThat(r.exitCode()).isZero();
+    SimulatedHost.Stack web = host.state().stack("web").get();
+    assertThat(web.find("epair7b").get().inet()).containsExactly("192.168.1.7/24");
+    assertThat(web.find("epair7b").get().up()).isTrue();
+    assertThat(web.find("lo0").get().inet()).containsExactly("127.0.0.1/8");
+    assertThat(web.routes())
+        .containsExactly(new SimulatedHost.Route("default", "192.168.1.1", "epair7b"));
+    assertThat(run(host, "jail", "-r", "web").exitCode()).isZero();
+    assertThat(host.state().host().interfaceNames()).containsExactly("lo0", "em0", "bridge0");
+  }
 }
