@@ -106,6 +106,13 @@ public abstract class HostConfig {
     return List.copyOf(out);
   }
 
+  /** The VLANs on parent interface {@code parent}, in order (rc.conf's {@code vlans_PARENT}). */
+  public final List<Vlan> vlansOn(String parent) {
+    List<Vlan> out = new ArrayList<>();
+    vlans().stream().filter(v -> v.parent().equals(parent)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
   /** The distinct devfs rulesets the jails use, in first-use order. */
   public final List<DevfsRuleset> devfsRulesets() {
     Map<Integer, DevfsRuleset> seen = new LinkedHashMap<>();
@@ -232,11 +239,22 @@ public abstract class HostConfig {
       claim(owners, u, "uplink " + u, "uplinks", p);
     }
     Set<String> bridgeNames = new HashSet<>();
+    List<Bridge> distinctBridges = new ArrayList<>();
     for (Bridge b : bridges()) {
-      bridgeNames.add(b.name());
+      if (!bridgeNames.add(b.name())) {
+        p.add(
+            "bridges[" + b.name() + "].name",
+            b.name(),
+            "two bridges are named " + b.name(),
+            "define each bridge once, with all its members");
+        continue; // reported once, not again as member or interface clashes
+      }
+      distinctBridges.add(b);
       claim(owners, b.name(), "bridge " + b.name(), "bridges[" + b.name() + "].name", p);
     }
     Set<String> vlanKeys = new HashSet<>();
+    Set<String> vlanNames = new HashSet<>();
+    vlans().forEach(v -> vlanNames.add(v.interfaceName()));
     for (Vlan v : vlans()) {
       String field = "vlans[" + v.interfaceName() + "]";
       if (!vlanKeys.add(v.parent() + "#" + v.tag())) {
@@ -263,7 +281,7 @@ public abstract class HostConfig {
 
     // Bridge members: not a bridge, not an epair side, in at most one bridge.
     Map<String, String> memberOf = new HashMap<>();
-    for (Bridge b : bridges()) {
+    for (Bridge b : distinctBridges) {
       for (String m : b.members()) {
         String field = "bridges[" + b.name() + "].members";
         if (bridgeNames.contains(m)) {
@@ -284,6 +302,22 @@ public abstract class HostConfig {
                   + " is a jail's epair side, which the SDK adds"
                   + " itself",
               "remove " + m + " from the members");
+        }
+        if (m.indexOf('.') >= 0 && !vlanNames.contains(m)) {
+          String parent = m.substring(0, m.lastIndexOf('.'));
+          String tag = m.substring(m.lastIndexOf('.') + 1);
+          p.add(
+              field,
+              m,
+              "member "
+                  + m
+                  + " of "
+                  + b.name()
+                  + " names a VLAN interface that this host does"
+                  + " not define, so rc.conf would never create it",
+              tag.matches("[0-9]{1,4}")
+                  ? "add it: HostConfig.builder().addVlan(Vlan.of(\"" + parent + "\", " + tag + "))"
+                  : "define the VLAN with addVlan(...)");
         }
         String other = memberOf.putIfAbsent(m, b.name());
         if (other != null) {
@@ -405,6 +439,23 @@ public abstract class HostConfig {
                   }
                 });
       }
+    }
+
+    // Unique local DNS names.
+    Map<String, String> dnsNames = new HashMap<>();
+    for (VnetJail j : jails()) {
+      j.dnsName()
+          .ifPresent(
+              d -> {
+                String other = dnsNames.putIfAbsent(d.toLowerCase(java.util.Locale.ROOT), j.name());
+                if (other != null) {
+                  p.add(
+                      jailField(j, "dnsName"),
+                      d,
+                      "DNS name " + d + " is used by jails " + other + " and " + j.name(),
+                      "give each jail its own DNS name");
+                }
+              });
     }
 
     // Dependencies exist.

@@ -350,4 +350,46 @@ class HostConfigTest {
         .asString()
         .startsWith("jail pg: allow.sysvipc is deprecated");
   }
+
+  @Test
+  void rejectsBridgeMemberNamingAnUndefinedVlan() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge10").addMember("em0.10").build()));
+    assertThat(p.field()).isEqualTo("bridges[bridge10].members");
+    assertThat(p.message()).contains("names a VLAN interface that this host does not define");
+    assertThat(p.fix()).isEqualTo("add it: HostConfig.builder().addVlan(Vlan.of(\"em0\", 10))");
+    HostConfig ok =
+        HostConfig.builder()
+            .addVlan(Vlan.of("em0", 10))
+            .addVlan(Vlan.builder().parent("em0").tag(20).name("vlan20").build())
+            .addVlan(Vlan.of("em1", 30))
+            .addBridge(Bridge.builder().name("bridge10").addMember("em0.10").build())
+            .addBridge(Bridge.builder().name("bridge20").addMember("vlan20").build())
+            .build();
+    assertThat(ok.vlansOn("em0"))
+        .extracting(Vlan::interfaceName)
+        .containsExactly("em0.10", "vlan20");
+    assertThat(ok.vlansOn("em2")).isEmpty();
+  }
+
+  @Test
+  void rejectsTwoBridgesWithOneName() {
+    Problem p = onlyProblem(HostConfig.builder().addBridge(bridge0()).addBridge(bridge0()));
+    assertThat(p.message())
+        .isEqualTo("interface name bridge0 is used by bridge bridge0 and by bridge bridge0");
+  }
+
+  @Test
+  void rejectsOneDnsNameForTwoJails() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(bridge0())
+                .addJail(jail("a").id(1).ip("10.0.0.2/24").dnsName("web.lan").build())
+                .addJail(jail("b").id(2).ip("10.0.0.3/24").dnsName("WEB.lan").build()));
+    assertThat(p.field()).isEqualTo("jails[b].dnsName");
+    assertThat(p.message()).isEqualTo("DNS name WEB.lan is used by jails a and b");
+  }
 }
