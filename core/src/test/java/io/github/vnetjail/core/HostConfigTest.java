@@ -377,8 +377,7 @@ class HostConfigTest {
   @Test
   void rejectsTwoBridgesWithOneName() {
     Problem p = onlyProblem(HostConfig.builder().addBridge(bridge0()).addBridge(bridge0()));
-    assertThat(p.message())
-        .isEqualTo("interface name bridge0 is used by bridge bridge0 and by bridge bridge0");
+    assertThat(p.message()).isEqualTo("two bridges are named bridge0");
   }
 
   @Test
