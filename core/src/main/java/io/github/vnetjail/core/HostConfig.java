@@ -545,6 +545,7 @@ public abstract class HostConfig {
     }
 
     List<VnetJail> out = new ArrayList<>();
+    Map<Cidr, BigInteger> cursors = new HashMap<>();
     int nextUnit = 0;
     for (VnetJail j : jails()) {
       VnetJail.Builder b = null;
@@ -572,7 +573,11 @@ public abstract class HostConfig {
         boolean needs =
             s.isIpv4() ? j.ip().isEmpty() && !j.dhcp() : j.ip6().isEmpty() && !j.slaac();
         if (needs) {
-          Optional<IpAddress> free = lowestFree(s, taken);
+          // Taken addresses only grow, so the lowest free one never moves down: resume there.
+          BigInteger from = cursors.getOrDefault(s.network(), BigInteger.ZERO);
+          Optional<BigInteger> offset = lowestFreeOffset(s, taken, from);
+          offset.ifPresent(o -> cursors.put(s.network(), o.add(BigInteger.ONE)));
+          Optional<IpAddress> free = offset.map(s::addressAt);
           if (free.isEmpty()) {
             p.add(
                 jailField(j, s.isIpv4() ? "ip" : "ip6"),
@@ -620,8 +625,9 @@ public abstract class HostConfig {
     return out;
   }
 
-  /** The lowest host address of {@code subnet} not in {@code taken}. */
-  static Optional<IpAddress> lowestFree(Cidr subnet, Set<IpAddress> taken) {
+  /** The offset of the lowest free host address at or above offset {@code from}. */
+  private static Optional<BigInteger> lowestFreeOffset(
+      Cidr subnet, Set<IpAddress> taken, BigInteger from) {
     BigInteger size = subnet.size();
     BigInteger first;
     BigInteger last; // inclusive
@@ -635,10 +641,9 @@ public abstract class HostConfig {
       first = BigInteger.ONE; // skip the subnet-router anycast address (RFC 4291)
       last = size.subtract(BigInteger.ONE);
     }
-    for (BigInteger o = first; o.compareTo(last) <= 0; o = o.add(BigInteger.ONE)) {
-      IpAddress a = subnet.addressAt(o);
-      if (!taken.contains(a)) {
-        return Optional.of(a);
+    for (BigInteger o = first.max(from); o.compareTo(last) <= 0; o = o.add(BigInteger.ONE)) {
+      if (!taken.contains(subnet.addressAt(o))) {
+        return Optional.of(o);
       }
     }
     return Optional.empty();
