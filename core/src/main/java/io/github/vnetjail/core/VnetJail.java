@@ -593,6 +593,17 @@ public abstract class VnetJail implements Jail {
           c.isIpv4() ? "use the subnet's prefix, e.g. /24" : "use the subnet's prefix, e.g. /64");
       return;
     }
+    if (c.isIpv6() && c.prefixLength() < 127 && c.address().equals(c.networkAddress())) {
+      p.add(
+          field,
+          c.toString(),
+          field + " " + c + " is the subnet-router anycast address of " + c.network(),
+          "use a host address inside "
+              + c.network()
+              + ", e.g. "
+              + c.addressAt(java.math.BigInteger.ONE));
+      return;
+    }
     if (c.isIpv4() && c.prefixLength() < 31) {
       if (c.address().equals(c.networkAddress())) {
         p.add(

@@ -149,6 +149,14 @@ class VnetJailTest {
   }
 
   @Test
+  void rejectsTheIpv6SubnetRouterAnycastAddress() {
+    Problem p = onlyProblem(web().ip6("2001:db8::/64"));
+    assertThat(p.message())
+        .isEqualTo("ip6 2001:db8::/64 is the subnet-router anycast address of 2001:db8::/64");
+    assertThat(p.fix()).isEqualTo("use a host address inside 2001:db8::/64, e.g. 2001:db8::1");
+  }
+
+  @Test
   void rejectsStaticIpTogetherWithDhcp() {
     Problem p =
         onlyProblem(
