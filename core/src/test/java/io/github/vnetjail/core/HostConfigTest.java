@@ -391,4 +391,56 @@ class HostConfigTest {
     assertThat(p.field()).isEqualTo("jails[b].dnsName");
     assertThat(p.message()).isEqualTo("DNS name WEB.lan is used by jails a and b");
   }
+
+  @Test
+  void warnsWhenAJailPrefixDiffersFromItsBridgeSubnet() {
+    HostConfig h =
+        HostConfig.builder()
+            .addBridge(
+                Bridge.builder().name("bridge0").addMember("em0").subnet("192.168.0.0/16").build())
+            .addJail(jail("a").id(1).ip("192.168.1.5/24").build())
+            .addJail(jail("b").id(2).ip("192.168.2.5/16").build())
+            .build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail a: address 192.168.1.5/24 has another prefix length than its bridge's subnet"
+                + " 192.168.0.0/16");
+  }
+
+  @Test
+  void rejectsIpv6AddressOutsideTheBridgeSubnet() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").subnet("2001:db8:1::/64").build())
+                .addJail(jail("a").id(1).ip6("2001:db8:2::5/64").build()));
+    assertThat(p.field()).isEqualTo("jails[a].ip6");
+    assertThat(p.message())
+        .isEqualTo("address 2001:db8:2::5/64 is outside the subnet 2001:db8:1::/64 of bridge0");
+  }
+
+  @Test
+  void suggestsDefiningANonNumericVlanMember() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").addMember("em0.lan").build()));
+    assertThat(p.fix()).isEqualTo("define the VLAN with addVlan(...)");
+  }
+
+  @Test
+  void reportsAFullIpv6Subnet() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").subnet("2001:db8::/127").build())
+                .addJail(jail("a").build())
+                .addJail(jail("b").build()));
+    assertThat(ps)
+        .extracting(Problem::field, Problem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "jails[b].ip6",
+                "subnet 2001:db8::/127 of bridge bridge0 has no free address left for jail b"));
+  }
 }
