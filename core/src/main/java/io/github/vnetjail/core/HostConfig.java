@@ -620,7 +620,20 @@ public abstract class HostConfig {
           }
         }
       }
-      out.add(b == null ? j : b.build());
+      if (b == null) {
+        out.add(j);
+        continue;
+      }
+      try {
+        out.add(b.build());
+      } catch (ValidationException e) {
+        // An allocated address can break a rule of the jail itself, e.g. a route whose gateway
+        // lies outside the subnet the jail landed in.
+        for (Problem problem : e.problems()) {
+          p.add(problem.withFieldPrefix("jails[" + j.name() + "]."));
+        }
+        out.add(j);
+      }
     }
     return out;
   }

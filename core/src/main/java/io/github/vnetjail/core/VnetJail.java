@@ -580,7 +580,10 @@ public abstract class VnetJail implements Jail {
       }
       Optional<Cidr> own = r.destination().isIpv4() ? ip() : ip6();
       own.filter(c -> c.isIpv4() == r.gateway().isIpv4())
-          .ifPresent(c -> checkGatewayInSubnet(field, r.gateway(), c, p));
+          .ifPresent(
+              c ->
+                  checkGatewayInSubnet(
+                      field, "route to " + r.destination() + ": gateway", r.gateway(), c, p));
     }
   }
 
@@ -622,17 +625,21 @@ public abstract class VnetJail implements Jail {
   }
 
   static void checkGatewayInSubnet(String field, IpAddress g, Cidr own, Problems p) {
+    checkGatewayInSubnet(field, field, g, own, p);
+  }
+
+  static void checkGatewayInSubnet(String field, String label, IpAddress g, Cidr own, Problems p) {
     if (g.equals(own.address())) {
       p.add(
           field,
           g.toString(),
-          field + " " + g + " is the jail's own address",
+          label + " " + g + " is the jail's own address",
           "use the router's address in " + own.network());
     } else if (!own.contains(g) && !isLinkLocal(g)) {
       p.add(
           field,
           g.toString(),
-          field + " " + g + " is outside the jail's subnet " + own.network(),
+          label + " " + g + " is outside the jail's subnet " + own.network(),
           "use a gateway inside " + own.network() + ", or fix the prefix length of the address");
     }
   }
