@@ -152,6 +152,19 @@ public abstract class HostConfig {
                                     + s));
               });
     }
+    for (Jail j : allJails()) {
+      if (j.allow().contains(Allow.MOUNT)) {
+        List<String> enforce =
+            j.rawParameters().getOrDefault("enforce_statfs", defaults().get("enforce_statfs"));
+        if (enforce == null || enforce.equals(List.of("2"))) {
+          w.add(
+              "jail "
+                  + j.name()
+                  + ": allow.mount takes effect only with enforce_statfs below 2 (jail(8)'s"
+                  + " default is 2); add putRawParameter(\"enforce_statfs\", \"1\")");
+        }
+      }
+    }
     for (Bridge b : bridges()) {
       if (b.members().isEmpty()) {
         w.add("bridge " + b.name() + " has no members: its jails reach only each other");

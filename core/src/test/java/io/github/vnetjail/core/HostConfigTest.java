@@ -443,4 +443,22 @@ class HostConfigTest {
                 "jails[b].ip6",
                 "subnet 2001:db8::/127 of bridge bridge0 has no free address left for jail b"));
   }
+
+  @Test
+  void warnsWhenAllowMountLacksEnforceStatfsBelowTwo() {
+    VnetJail mounting = jail("m").id(1).addAllow(Allow.MOUNT, Allow.MOUNT_NULLFS).build();
+    HostConfig h = HostConfig.builder().addBridge(bridge0()).addJail(mounting).build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail m: allow.mount takes effect only with enforce_statfs below 2 (jail(8)'s default"
+                + " is 2); add putRawParameter(\"enforce_statfs\", \"1\")");
+    HostConfig viaDefaults = h.toBuilder().putDefault("enforce_statfs", "1").build();
+    assertThat(viaDefaults.warnings()).isEmpty();
+    HostConfig viaJail =
+        HostConfig.builder()
+            .addBridge(bridge0())
+            .addJail(mounting.toBuilder().putRawParameter("enforce_statfs", "1").build())
+            .build();
+    assertThat(viaJail.warnings()).isEmpty();
+  }
 }

@@ -377,10 +377,10 @@ class VnetJailTest {
   }
 
   @Test
-  void rendersPermissionsAsJailParameters() {
+  void rendersPermissionsAsJailParametersInCanonicalOrder() {
     VnetJail j =
         web()
-            .addAllow(Allow.RAW_SOCKETS, Allow.MOUNT, Allow.MOUNT_NULLFS)
+            .addAllow(Allow.MOUNT_NULLFS, Allow.MOUNT, Allow.RAW_SOCKETS)
             .addDeny(Allow.SET_HOSTNAME)
             .sysvmsg(SysvIpc.NEW)
             .sysvsem(SysvIpc.INHERIT)
