@@ -165,6 +165,18 @@ public abstract class HostConfig {
         }
       }
     }
+    for (Jail j : allJails()) {
+      boolean hasChildren = allJails().stream().anyMatch(c -> c.name().startsWith(j.name() + "."));
+      if (hasChildren
+          && !j.rawParameters().containsKey("children.max")
+          && !defaults().containsKey("children.max")) {
+        w.add(
+            "jail "
+                + j.name()
+                + " has child jails but no children.max (jail(8)'s default 0 forbids them); add"
+                + " putRawParameter(\"children.max\", \"N\")");
+      }
+    }
     for (Bridge b : bridges()) {
       if (b.members().isEmpty()) {
         w.add("bridge " + b.name() + " has no members: its jails reach only each other");
@@ -469,6 +481,19 @@ public abstract class HostConfig {
                       "give each jail its own DNS name");
                 }
               });
+    }
+
+    // A hierarchical jail's parent is on this host (jail(8) creates a.b inside jail a).
+    for (Jail j : allJails()) {
+      int dot = j.name().lastIndexOf('.');
+      if (dot > 0 && !jailNames.contains(j.name().substring(0, dot))) {
+        String parent = j.name().substring(0, dot);
+        p.add(
+            jailField(j, "name"),
+            j.name(),
+            "jail " + j.name() + " is a child of jail " + parent + ", which is not on this host",
+            "add jail " + show(parent) + " (with children.max), or use '-' instead of '.'");
+      }
     }
 
     // Dependencies exist.

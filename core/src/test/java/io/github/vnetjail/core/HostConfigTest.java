@@ -461,4 +461,31 @@ class HostConfigTest {
             .build();
     assertThat(viaJail.warnings()).isEmpty();
   }
+
+  @Test
+  void requiresTheParentOfAHierarchicalJail() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder().addBridge(bridge0()).addJail(jail("outer.inner").id(1).build()));
+    assertThat(p.field()).isEqualTo("jails[outer.inner].name");
+    assertThat(p.message())
+        .isEqualTo("jail outer.inner is a child of jail outer, which is not on this host");
+  }
+
+  @Test
+  void warnsWhenAParentJailAllowsNoChildren() {
+    PlainJail outer = PlainJail.builder().name("outer").build();
+    PlainJail inner = PlainJail.builder().name("outer.inner").build();
+    HostConfig h = HostConfig.builder().addJail(outer).addJail(inner).build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail outer has child jails but no children.max (jail(8)'s default 0 forbids them);"
+                + " add putRawParameter(\"children.max\", \"N\")");
+    HostConfig ok =
+        HostConfig.builder()
+            .addJail(outer.toBuilder().putRawParameter("children.max", "4").build())
+            .addJail(inner)
+            .build();
+    assertThat(ok.warnings()).isEmpty();
+  }
 }
