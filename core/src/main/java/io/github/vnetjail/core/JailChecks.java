@@ -127,6 +127,15 @@ final class JailChecks {
           "use a shorter path");
       return;
     }
+    if (path.contains("//")) {
+      // "//" starts a comment even inside an unquoted jail.conf word (FREEBSD.md, jaillex.l).
+      p.add(
+          field,
+          path,
+          show(path) + " contains \"//\"",
+          "write single slashes: \"" + path.replaceAll("/+", "/") + "\"");
+      return;
+    }
     for (String part : path.split("/")) {
       if (part.equals("..") || part.equals(".")) {
         p.add(

@@ -341,6 +341,8 @@ class VnetJailTest {
     assertThat(onlyProblem(web().path("/jails/$HOME")).message()).contains("contains '$'");
     assertThat(onlyProblem(web().path("/jails/a\"b")).message()).contains("double quote");
     assertThat(onlyProblem(web().path("/jails/a\nb")).message()).contains("U+000A");
+    assertThat(onlyProblem(web().path("/usr//local/jails")).fix())
+        .isEqualTo("write single slashes: \"/usr/local/jails\"");
     assertThat(onlyProblem(web().path("/jails/../etc")).message())
         .contains("contains a \"..\" component");
     assertThat(onlyProblem(web().path("/" + "a".repeat(1023))).message())
