@@ -350,7 +350,10 @@ public final class JailConfRenderer {
     addUserHooks(body, j, Hook.RELEASE);
   }
 
-  /** Writes {@code name = first; name += next;} (or {@code +=} throughout, as the seed does). */
+  /**
+   * Writes our commands as {@code name = first; name += next;} ({@code +=} throughout where the
+   * seed does), then the user's with {@code +=}.
+   */
   private static void addHook(
       List<JailConfStatement> body,
       String name,
@@ -370,13 +373,8 @@ public final class JailConfRenderer {
       first = false;
     }
     for (String command : user) {
-      body.add(
-          JailConfParameter.of(
-              name,
-              false,
-              first ? JailConfParameter.Operator.ASSIGN : JailConfParameter.Operator.APPEND,
-              List.of(JailConfValue.literal(command))));
-      first = false;
+      // The user's commands always append: to ours, or to the host's * defaults.
+      body.add(JailConfParameter.append(name, command));
     }
   }
 
