@@ -282,13 +282,12 @@ public final class JailConfRenderer {
   private static void robustHooks(Net n, List<JailConfStatement> body) {
     VnetJail j = n.jail;
     // Destroy a stale pair, create, name, join; on a failure after create, destroy the pair.
-    Line pre =
-        n.line()
-            .text(IFCONFIG)
-            .hostIf()
-            .text(" destroy 2>/dev/null; " + IFCONFIG)
-            .epair()
-            .text(" create up && { ");
+    Line pre = n.line().text(IFCONFIG).hostIf().text(" destroy 2>/dev/null; ");
+    if (!n.epairNaming) {
+      // A crash between create and rename leaves the kernel's own names behind.
+      pre.text(IFCONFIG).epair().text("a destroy 2>/dev/null; ");
+    }
+    pre.text(IFCONFIG).epair().text(" create up && { ");
     for (JailConfValue v : n.renames()) {
       pre.value(v).text(" && ");
     }

@@ -315,7 +315,8 @@ class JailConfRendererTest {
     assertThat(eff.get("vnet.interface")).containsExactly("e0b_jib");
     assertThat(eff.get("exec.prestart").get(0))
         .isEqualTo(
-            "/sbin/ifconfig e0a_jib destroy 2>/dev/null; /sbin/ifconfig epair12 create up && { "
+            "/sbin/ifconfig e0a_jib destroy 2>/dev/null; /sbin/ifconfig epair12a destroy 2>/dev/null;"
+                + " /sbin/ifconfig epair12 create up && { "
                 + "/sbin/ifconfig epair12a name e0a_jib && /sbin/ifconfig epair12b name e0b_jib && "
                 + "/sbin/ifconfig e0a_jib up descr jail:jib && "
                 + "/sbin/ifconfig bridge0 addm e0a_jib up || "
