@@ -297,13 +297,13 @@ public final class JailConfRenderer {
     for (JailConfValue v : macs) {
       pre.value(v).text(" && ");
     }
-    pre.text(IFCONFIG)
-        .bridge()
-        .text(" addm ")
-        .hostIf()
-        .text(" up || { " + IFCONFIG)
-        .hostIf()
-        .text(" destroy; false; }; }");
+    pre.text(IFCONFIG).bridge().text(" addm ").hostIf().text(" up || { " + IFCONFIG).hostIf();
+    if (n.epairNaming) {
+      pre.text(" destroy; false; }; }");
+    } else {
+      // The rename may be what failed: then the pair still has the kernel's names.
+      pre.text(" destroy 2>/dev/null || " + IFCONFIG).epair().text("a destroy; false; }; }");
+    }
     addUserHooks(body, j, Hook.PREPARE);
     addHook(body, "exec.prestart", List.of(pre.build()), false, j.hookCommands(Hook.PRESTART));
     addUserHooks(body, j, Hook.CREATED);
