@@ -59,6 +59,18 @@ public final class ShellQuoting {
   }
 
   /**
+   * Returns {@code value} always in single quotes (a single quote inside becomes {@code '\''}), for
+   * places that keep an existing single-quoted style, such as an rc.conf line edited in place.
+   *
+   * @throws VnetJailException if the value holds a NUL byte, which no sh word can carry
+   */
+  public static String singleQuote(String value) {
+    checkNotNull(value, "value");
+    rejectNul(value);
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  /**
    * Returns {@code value} in double quotes, with {@code \ " $} and the backquote escaped, so that
    * sh reads back exactly the value (the form rc.conf uses: {@code name="value"}).
    *
