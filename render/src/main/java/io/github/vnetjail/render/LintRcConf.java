@@ -158,6 +158,20 @@ final class LintRcConf {
     }
   }
 
+  /** True when an {@code ifconfig_*} variable asks for DHCP ({@code DHCP}, {@code SYNCDHCP}). */
+  static boolean usesDhcp(Facts facts) {
+    for (String name : facts.rc().names()) {
+      if (name.startsWith("ifconfig_")) {
+        String v = facts.value(name).orElse("").toUpperCase(Locale.ROOT);
+        List<String> words = RcConf.words(v);
+        if (words.contains("DHCP") || words.contains("SYNCDHCP")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void checkLineEndings(String path, String text, List<Finding> out) {
     int crlf = text.indexOf("\r\n");
     if (crlf >= 0) {
