@@ -278,4 +278,16 @@ class LintTest {
                 "jail-expansion",
                 "jail: a: path: variable \"nope\" not found"));
   }
+
+  @Test
+  void acceptsTheNoFormsOfBooleanJailParameters() {
+    assertThat(
+            Lint.files()
+                .jailConf(
+                    "/etc/jail.conf",
+                    "a {\n  path = /a;\n  nopersist;\n  allow.nomount;\n  mount.nodevfs;\n"
+                        + "  exec.start = \"/bin/sh /etc/rc\";\n}\n")
+                .check())
+        .isEmpty();
+  }
 }

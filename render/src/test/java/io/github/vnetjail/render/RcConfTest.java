@@ -307,7 +307,11 @@ class RcConfTest {
   @Test
   void hostileValuesReadBackExactlyInARealSh() throws Exception {
     Random random = new Random(4_2026_12_04L);
-    String alphabet = "ab0 '\"\\$`;|&#(){}*?[]~!<>\t=:/-é漢${}$(x)";
+    List<String> alphabet =
+        List.of(
+            "a", "b", "0", " ", "'", "\"", "\\", "$", "`", ";", "|", "&", "#", "(", ")", "{", "}",
+            "*", "?", "[", "]", "~", "!", "<", ">", "\t", "=", ":", "/", "-", "é", "漢", "😀",
+            "${x}", "$(x)", "\u0001", "\u001b", "\u007f", "\\\"", "'\\''", "$'x'", "\\$");
     String[] styles = {
       "v%d=old\n", "v%d=\"old\"\n", "v%d='old' # c\n", "  v%d=\"o\\\"ld\" ; :\n", ""
     };
@@ -324,7 +328,7 @@ class RcConfTest {
       StringBuilder v = new StringBuilder();
       int len = random.nextInt(16);
       for (int j = 0; j < len; j++) {
-        v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        v.append(alphabet.get(random.nextInt(alphabet.size())));
       }
       // sprinkle whole attacks
       if (i % 97 == 0) {
