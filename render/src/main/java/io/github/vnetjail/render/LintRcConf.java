@@ -249,6 +249,8 @@ final class LintRcConf {
         // rc.d/netif names a numeric entry PARENT.TAG; any other word is the vlan's own name.
         names.add(w.matches("[0-9]+") ? parent + "." + w : w);
       }
+    } else if (name.startsWith("ifconfig_") && name.endsWith("_name")) {
+      names.addAll(words); // ifconfig_em0_name="net0" renames em0 (rc.d/netif, ifnet_rename)
     } else if (name.startsWith("ifconfig_")) {
       for (int i = 0; i + 1 < words.size(); i++) {
         if (List.of("addm", "deletem", "name", "vlandev").contains(words.get(i))) {

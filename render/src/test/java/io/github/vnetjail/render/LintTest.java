@@ -75,7 +75,8 @@ class LintTest {
     assertThat(
             rc(
                 "cloned_interfaces=\"bridge0 verylongbridge16\"\nvlans_ix0longname=\"4094\"\n"
-                    + "ifconfig_bridge0=\"addm e0a_my-vnet-jail-x up\"\n"))
+                    + "ifconfig_bridge0=\"addm e0a_my-vnet-jail-x up\"\n"
+                    + "ifconfig_em1_name=\"uplink-to-the-isp\"\n"))
         .filteredOn(f -> f.code().equals("ifname-too-long"))
         .extracting(Finding::line, Finding::message)
         .containsExactly(
@@ -87,7 +88,10 @@ class LintTest {
                 "interface name ix0longname.4094 has 16 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"),
             tuple(
                 3,
-                "interface name e0a_my-vnet-jail-x has 18 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"));
+                "interface name e0a_my-vnet-jail-x has 18 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"),
+            tuple(
+                4,
+                "interface name uplink-to-the-isp has 17 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"));
   }
 
   @Test
