@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>{@code ssh(...)}: a FreeBSD host over SSH, its key checked against known_hosts;
  *   <li>{@link #dryRun()}: nothing runs; commands and file writes become a sh script ({@link
  *       DryRunExecutor});
- *   <li>{@code simulated()}: an in-memory FreeBSD host to test against.
+ *   <li>{@link #simulated()}: an in-memory FreeBSD host to test against ({@link SimulatedHost}).
  * </ul>
  *
  * <p>Decorators wrap any of them: {@link #withDoas}, {@link #withSudo}, {@link #logging}, {@link
@@ -44,6 +44,14 @@ public final class CommandExecutors {
   /** Records commands and file writes without running anything; see {@link DryRunExecutor}. */
   public static DryRunExecutor dryRun() {
     return DryRunExecutor.builder().build();
+  }
+
+  /**
+   * An in-memory FreeBSD host with {@code lo0} and {@code em0}; {@link SimulatedHost#builder()}
+   * starts one with interfaces, bridges, files and faults.
+   */
+  public static SimulatedHost simulated() {
+    return SimulatedHost.create();
   }
 
   /**
