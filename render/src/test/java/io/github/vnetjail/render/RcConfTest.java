@@ -439,4 +439,117 @@ class RcConfTest {
     assertThatThrownBy(() -> RcConf.interfaceVariable("ifconfig_", "a b", ""))
         .isInstanceOf(RcConfException.class);
   }
+
+  /**
+   * Random rc.conf files in every quoting form sh accepts (escapes, line continuations, quotes
+   * spanning lines, references to earlier variables, comments and {@code ; :} after values): the
+   * file renders back byte for byte and {@link RcConf#get} agrees with a real sh on every variable.
+   */
+  @Test
+  void randomFilesReadTheWayARealShReadsThem() throws Exception {
+    Random random = new Random(77_1204L);
+    int checked = 0;
+    for (int file = 0; file < 60; file++) {
+      StringBuilder text = new StringBuilder();
+      List<String> names = new ArrayList<>();
+      int lines = 5 + random.nextInt(25);
+      for (int i = 0; i < lines; i++) {
+        switch (random.nextInt(8)) {
+          case 0:
+            text.append("# comment ").append(i).append(" with 'quote and \"dq\n");
+            break;
+          case 1:
+            text.append(random.nextBoolean() ? "\n" : "#v")
+                .append(random.nextBoolean() ? "" : "1=\"x\"\n");
+            break;
+          default:
+            String name = "v" + random.nextInt(12);
+            text.append(random.nextInt(4) == 0 ? "  " : "").append(name).append('=');
+            text.append(randomWord(random, names));
+            text.append(List.of("", "", " # c 'x", "\t# t", " ; :", "  ").get(random.nextInt(6)));
+            text.append('\n');
+            if (!names.contains(name)) {
+              names.add(name);
+            }
+        }
+      }
+      if (random.nextBoolean() && text.length() > 0) {
+        text.setLength(text.length() - 1); // no final newline
+      }
+      if (!RcConfShell.syntaxOk(text.toString())) {
+        continue; // sh -n rejects it (a quote left open): sysrc refuses such a file too
+      }
+      checked++;
+      RcConf rc = RcConf.parse(text.toString());
+      assertThat(rc.render()).isEqualTo(text.toString());
+      Map<String, Optional<String>> expected = new LinkedHashMap<>();
+      for (String name : names) {
+        expected.put(name, rc.get(name));
+      }
+      assertThat(RcConfShell.source(text.toString(), names))
+          .as("file %s:%n%s", file, text)
+          .isEqualTo(expected);
+    }
+    assertThat(checked).isGreaterThan(40);
+  }
+
+  private static final String ESCAPABLE = "\"'$ ;&|<>()#*?[]~\\";
+
+  private static String randomWord(Random random, List<String> earlier) {
+    StringBuilder w = new StringBuilder();
+    int pieces = random.nextInt(4);
+    for (int p = 0; p < pieces; p++) {
+      switch (random.nextInt(7)) {
+        case 0: // unquoted safe text
+          w.append("ab0./:,@%+-_=".charAt(random.nextInt(13)));
+          w.append("xyz".charAt(random.nextInt(3)));
+          break;
+        case 1: // backslash escape, or a line continuation
+          w.append(
+              random.nextInt(5) == 0
+                  ? "\\\n"
+                  : "\\" + ESCAPABLE.charAt(random.nextInt(ESCAPABLE.length())));
+          break;
+        case 2: // single quotes, maybe spanning lines
+          w.append('\'').append(random.nextBoolean() ? "a $b \"c\" \\d" : "x\ny").append('\'');
+          break;
+        case 3: // double quotes with escapes and references
+          w.append('"');
+          for (int k = random.nextInt(5); k > 0; k--) {
+            switch (random.nextInt(6)) {
+              case 0:
+                w.append(
+                    List.of("\\\"", "\\\\", "\\$", "\\`", "\\x", "\\\n").get(random.nextInt(6)));
+                break;
+              case 1:
+                if (!earlier.isEmpty()) {
+                  String ref = earlier.get(random.nextInt(earlier.size()));
+                  w.append(random.nextBoolean() ? "$" + ref + " " : "${" + ref + "}");
+                }
+                break;
+              case 2:
+                w.append("\n");
+                break;
+              default:
+                w.append(" it's #;|&'x");
+            }
+          }
+          w.append('"');
+          break;
+        case 4: // an unquoted reference to an earlier (or unset) variable
+          if (!earlier.isEmpty()) {
+            w.append("${").append(earlier.get(random.nextInt(earlier.size()))).append('}');
+          } else {
+            w.append("$unset_var");
+          }
+          break;
+        case 5: // a lone dollar before a non-name character stays literal
+          w.append("$/");
+          break;
+        default:
+          w.append("#inside"); // a # inside a word is not a comment
+      }
+    }
+    return w.toString();
+  }
 }
