@@ -8,15 +8,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Several commands as one sh script, sent in one SSH round trip, with each command's stdout,
- * stderr and exit status framed so they can be told apart again.
+ * Several commands as one sh script, sent in one SSH round trip, with each command's stdout, stderr
+ * and exit status framed so they can be told apart again.
  *
  * <p>The script goes to {@code sh -s} on standard input (no ARG_MAX limit, and the login shell only
  * parses {@code sh -s}). Each command gets {@code </dev/null} or a {@code printf} pipe as its own
- * standard input, so it never reads the rest of the script. Before each command the script prints
- * a start marker on stdout and on stderr; after it, a newline and an end marker (with the exit
- * status on stdout). The markers hold a random nonce, so output cannot collide with them by
- * accident. The script stops after the first command that fails, like {@code set -e}.
+ * standard input, so it never reads the rest of the script. Before each command the script prints a
+ * start marker on stdout and on stderr; after it, a newline and an end marker (with the exit status
+ * on stdout). The markers hold a random nonce, so output cannot collide with them by accident. The
+ * script stops after the first command that fails, like {@code set -e}.
  */
 final class SshBatch {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -85,9 +85,9 @@ final class SshBatch {
   }
 
   /**
-   * Splits the script's output into one result per command that started. A command that started
-   * but has no end marker was cut off: by the timeout when {@code timedOut}, otherwise the script
-   * died (exit code of the script, or 255 when it has none).
+   * Splits the script's output into one result per command that started. A command that started but
+   * has no end marker was cut off: by the timeout when {@code timedOut}, otherwise the script died
+   * (exit code of the script, or 255 when it has none).
    */
   List<ExecResult> parse(
       String stdout, String stderr, int scriptExit, boolean timedOut, Duration elapsed) {

@@ -137,8 +137,8 @@ public final class SshExecutor implements CommandExecutor {
   }
 
   /**
-   * Opens the connection now (it otherwise opens at the first command), so that a wrong host key
-   * or key is reported here.
+   * Opens the connection now (it otherwise opens at the first command), so that a wrong host key or
+   * key is reported here.
    *
    * @throws SshHostKeyException if the host key is refused
    * @throws SshAuthenticationException if no key is accepted or a key file cannot be read

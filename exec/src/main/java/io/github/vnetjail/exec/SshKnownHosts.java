@@ -61,7 +61,12 @@ final class SshKnownHosts implements ServerKeyVerifier {
       entries = read();
     } catch (IOException e) {
       return reject(
-          "cannot read known_hosts file " + file + " to verify " + target.knownHostsName() + ": " + e);
+          "cannot read known_hosts file "
+              + file
+              + " to verify "
+              + target.knownHostsName()
+              + ": "
+              + e);
     }
     List<String> otherTypes = new ArrayList<>();
     for (KnownHostEntry entry : entries) {

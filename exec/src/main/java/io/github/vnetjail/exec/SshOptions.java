@@ -35,7 +35,9 @@ public abstract class SshOptions {
     return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
   }
 
-  /** What happens with a host the known_hosts file does not list; {@link SshHostKeyPolicy#STRICT}. */
+  /**
+   * What happens with a host the known_hosts file does not list; {@link SshHostKeyPolicy#STRICT}.
+   */
   @Value.Default
   public SshHostKeyPolicy hostKeyPolicy() {
     return SshHostKeyPolicy.STRICT;
