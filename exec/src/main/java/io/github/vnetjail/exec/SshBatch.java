@@ -1,6 +1,8 @@
 package io.github.vnetjail.exec;
 
 import io.github.vnetjail.render.ShellQuoting;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,15 +75,62 @@ final class SshBatch {
   }
 
   /**
-   * The timeout of the whole round trip: the sum of the commands' own timeouts, each defaulting to
-   * {@code perCommandDefault}.
+   * A deadline that follows the script's progress: each command gets its own timeout (or {@code
+   * perCommandDefault}) from the moment its start marker arrives on stdout.
    */
-  Duration timeout(Duration perCommandDefault) {
-    Duration total = Duration.ZERO;
-    for (Command c : commands) {
-      total = total.plus(c.timeout().orElse(perCommandDefault));
+  SshExecutor.Deadline deadline(Duration perCommandDefault, long startNanos) {
+    return new Progress(perCommandDefault, startNanos);
+  }
+
+  private final class Progress implements SshExecutor.Deadline {
+    private final Duration perCommandDefault;
+    private int current;
+    private long since;
+    private int scanFrom;
+
+    Progress(Duration perCommandDefault, long startNanos) {
+      this.perCommandDefault = perCommandDefault;
+      this.since = startNanos;
     }
-    return total;
+
+    @Override
+    public long remainingNanos(ByteArrayOutputStream stdout, long now) {
+      byte[] data = stdout.toByteArray();
+      while (current + 1 < commands.size()) {
+        byte[] mark = startMark(current + 1).getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(data, mark, scanFrom);
+        if (at < 0) {
+          break;
+        }
+        current++;
+        since = now;
+        scanFrom = at + mark.length;
+      }
+      Duration timeout = commands.get(current).timeout().orElse(perCommandDefault);
+      return since + timeout.toNanos() - now;
+    }
+
+    @Override
+    public boolean polls() {
+      return commands.size() > 1;
+    }
+  }
+
+  private static int indexOf(byte[] data, byte[] mark, int from) {
+    outer:
+    for (int i = Math.max(from, 0); i <= data.length - mark.length; i++) {
+      for (int j = 0; j < mark.length; j++) {
+        if (data[i + j] != mark[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private String startMark(int i) {
+    return nonce + ":" + i + ":start\n";
   }
 
   /**
@@ -95,7 +144,7 @@ final class SshBatch {
     int outPos = 0;
     int errPos = 0;
     for (int i = 0; i < commands.size(); i++) {
-      String startMark = nonce + ":" + i + ":start\n";
+      String startMark = startMark(i);
       int outStart = stdout.indexOf(startMark, outPos);
       if (outStart < 0) {
         break;

@@ -168,11 +168,12 @@ public final class SshExecutor implements CommandExecutor {
         target,
         command,
         command.environment().isEmpty() ? "" : " (env " + command.environment().keySet() + ")");
+    Duration timeout = command.timeout().orElse(options.commandTimeout());
     Raw raw =
         run(
             line,
             command.stdin().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null),
-            command.timeout().orElse(options.commandTimeout()),
+            start -> fixed(start, timeout),
             command.toString());
     return ExecResult.builder()
         .command(command)
@@ -188,7 +189,8 @@ public final class SshExecutor implements CommandExecutor {
    * Runs the commands in order in one SSH round trip (one sh script on the remote host), stopping
    * after the first command that fails. Returns one result per command that ran, the failed one
    * last; each result's duration is that of the whole round trip. The privilege prefix applies to
-   * the script, and the batch's timeout is the sum of the commands' timeouts.
+   * the script. Each command's timeout counts from its start; a command cut off by it ends the
+   * batch and is reported with {@link ExecResult#timedOut()}.
    *
    * <pre>{@code
    * List<ExecResult> results = ssh.executeBatch(List.of(
@@ -212,7 +214,7 @@ public final class SshExecutor implements CommandExecutor {
         run(
             ShellQuoting.join(shell),
             batch.script().getBytes(StandardCharsets.UTF_8),
-            batch.timeout(options.commandTimeout()),
+            start -> batch.deadline(options.commandTimeout(), start),
             "batch of " + commands.size() + " commands starting with \"" + commands.get(0) + "\"");
     return batch.parse(raw.stdout, raw.stderr, raw.exitCode, raw.timedOut, raw.elapsed);
   }
@@ -248,7 +250,35 @@ public final class SshExecutor implements CommandExecutor {
     boolean timedOut;
   }
 
-  private Raw run(String line, byte[] stdin, Duration timeout, String what) {
+  /** When a running exec request has run too long; a batch's deadline follows its progress. */
+  interface Deadline {
+    /** Nanoseconds left at {@code now}, given the stdout received so far; 0 or less: expired. */
+    long remainingNanos(ByteArrayOutputStream stdout, long now);
+
+    /** True when the answer changes as output arrives, so the wait must look again now and then. */
+    boolean polls();
+  }
+
+  /** How often a polling deadline is looked at. */
+  private static final long POLL_NANOS = 20_000_000L;
+
+  private static Deadline fixed(long start, Duration timeout) {
+    long end = start + timeout.toNanos();
+    return new Deadline() {
+      @Override
+      public long remainingNanos(ByteArrayOutputStream stdout, long now) {
+        return end - now;
+      }
+
+      @Override
+      public boolean polls() {
+        return false;
+      }
+    };
+  }
+
+  private Raw run(
+      String line, byte[] stdin, java.util.function.LongFunction<Deadline> deadline, String what) {
     try {
       channels.acquire();
     } catch (InterruptedException e) {
@@ -256,23 +286,56 @@ public final class SshExecutor implements CommandExecutor {
       throw new VnetJailException("interrupted while waiting to run " + what + " on " + target, e);
     }
     try {
-      return runOnChannel(line, stdin, timeout, what);
+      try {
+        return runOnChannel(line, stdin, deadline, what);
+      } catch (ChannelNotOpened e) {
+        // Nothing ran: the connection died while idle (sshd restarted, NAT timeout). Once more.
+        log.info("connection to {} was lost before {} started; reconnecting", target, what);
+        try {
+          return runOnChannel(line, stdin, deadline, what);
+        } catch (ChannelNotOpened again) {
+          throw new SshConnectionException(
+              "connection to " + target + " failed twice before " + what + " could start", again);
+        }
+      }
     } finally {
       channels.release();
     }
   }
 
-  private Raw runOnChannel(String line, byte[] stdin, Duration timeout, String what) {
+  /** The channel could not be opened on a connection that turned out to be closed. */
+  private static final class ChannelNotOpened extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ChannelNotOpened(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private Raw runOnChannel(
+      String line, byte[] stdin, java.util.function.LongFunction<Deadline> deadlines, String what)
+      throws ChannelNotOpened {
     ClientSession s = session();
     long start = System.nanoTime();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Raw raw = new Raw();
-    try (ChannelExec channel = s.createExecChannel(line)) {
-      channel.setOut(out);
-      channel.setErr(err);
-      channel.open().verify(options.connectTimeout());
+    ChannelExec opened;
+    try {
+      opened = s.createExecChannel(line);
+      opened.setOut(out);
+      opened.setErr(err);
+      opened.open().verify(options.connectTimeout());
+    } catch (IOException | IllegalStateException e) {
+      if (!s.isOpen() || s.isClosing()) {
+        throw new ChannelNotOpened(e);
+      }
+      throw new SshConnectionException(
+          "could not open a channel to " + target + " for " + what + ": " + e.getMessage(), e);
+    }
+    try (ChannelExec channel = opened) {
       roundTrips.incrementAndGet();
+      Deadline deadline = deadlines.apply(start);
       // Closing the inverted input sends EOF, so the command never waits for more input.
       try (OutputStream in = channel.getInvertedIn()) {
         if (stdin != null) {
@@ -280,12 +343,23 @@ public final class SshExecutor implements CommandExecutor {
           in.flush();
         }
       }
-      Set<ClientChannelEvent> events =
-          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-      if (!events.contains(ClientChannelEvent.CLOSED)) {
+      boolean closed = false;
+      while (!closed) {
+        long left = deadline.remainingNanos(out, System.nanoTime());
+        if (left <= 0) {
+          break;
+        }
+        long wait = deadline.polls() ? Math.min(left, POLL_NANOS) : left;
+        // MINA waits forever for a timeout of 0 ms, so round up to at least 1 ms.
+        long waitMillis = Math.max(1L, (wait + 999_999L) / 1_000_000L);
+        Set<ClientChannelEvent> events =
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
+        closed = events.contains(ClientChannelEvent.CLOSED);
+      }
+      if (!closed) {
         raw.timedOut = true;
         raw.exitCode = TIMEOUT_EXIT;
-        log.debug("ssh {}: {} timed out after {}; killing it", target, what, timeout);
+        log.debug("ssh {}: {} timed out; killing it", target, what);
         signal(channel, "KILL");
         channel.close(true);
       } else {

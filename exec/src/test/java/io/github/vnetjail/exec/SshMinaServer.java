@@ -1,0 +1,97 @@
+package io.github.vnetjail.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.channel.RequestHandler;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+
+/**
+ * Test helper: MINA's in-JVM SSH server on 127.0.0.1. It runs each exec request with {@code /bin/sh
+ * -c LINE} (as sshd runs it with the login shell), records the lines it received and the keepalive
+ * requests, and can drop every connection.
+ */
+final class SshMinaServer implements AutoCloseable {
+  final SshServer server;
+  final KeyPair hostKey;
+  final List<String> commandLines = new CopyOnWriteArrayList<>();
+  final AtomicInteger keepalives = new AtomicInteger();
+  final AtomicInteger sessionsOpened = new AtomicInteger();
+
+  private SshMinaServer(SshServer server, KeyPair hostKey) {
+    this.server = server;
+    this.hostKey = hostKey;
+  }
+
+  static SshMinaServer start(Path authorizedKeys) throws IOException, GeneralSecurityException {
+    SshServer server = SshServer.setUpDefaultServer();
+    KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+    SshMinaServer mina = new SshMinaServer(server, hostKey);
+    server.setHost("127.0.0.1");
+    server.setPort(0);
+    server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+    server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+    server.setCommandFactory(
+        (channel, line) -> {
+          mina.commandLines.add(line);
+          return new ProcessShellFactory(line, List.of("/bin/sh", "-c", line)).createShell(channel);
+        });
+    RequestHandler<ConnectionService> keepalive =
+        (connection, request, wantReply, buffer) -> {
+          if (request.startsWith("keepalive@")) {
+            mina.keepalives.incrementAndGet();
+            return RequestHandler.Result.ReplySuccess;
+          }
+          return RequestHandler.Result.Unsupported;
+        };
+    server.setGlobalRequestHandlers(List.of(keepalive));
+    server.addSessionListener(
+        new org.apache.sshd.common.session.SessionListener() {
+          @Override
+          public void sessionCreated(org.apache.sshd.common.session.Session session) {
+            mina.sessionsOpened.incrementAndGet();
+          }
+        });
+    server.start();
+    return mina;
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  /** A known_hosts file listing this server's host key. */
+  Path knownHosts(Path file) throws IOException {
+    Files.writeString(
+        file,
+        "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n",
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
+  SshTarget target() {
+    return SshTarget.builder().user("tester").host("127.0.0.1").port(port()).build();
+  }
+
+  /** Closes every connection from the server side, as a restarted sshd or a NAT timeout would. */
+  void dropConnections() {
+    server.getActiveSessions().forEach(s -> s.close(true));
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.stop(true);
+  }
+}
