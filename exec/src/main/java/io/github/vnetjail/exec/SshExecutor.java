@@ -477,6 +477,7 @@ public final class SshExecutor implements CommandExecutor {
       client.start();
     }
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+    knownHosts.clearRejection();
     ClientSession s = null;
     try {
       s =

@@ -52,6 +52,11 @@ final class SshKnownHosts implements ServerKeyVerifier {
     return Optional.ofNullable(rejection.get());
   }
 
+  /** Forgets the last refusal before a new connection attempt. */
+  void clearRejection() {
+    rejection.set(null);
+  }
+
   @Override
   public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
     String type = KeyUtils.getKeyType(key);
