@@ -27,11 +27,13 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -77,6 +79,7 @@ public final class SshExecutor implements CommandExecutor {
   // Guarded by lock.
   private SshClient client;
   private ClientSession session;
+  private List<NamedFactory<Signature>> defaultSignatures;
   private boolean closed;
 
   private SshExecutor(SshTarget target, SshOptions options) {
@@ -84,6 +87,14 @@ public final class SshExecutor implements CommandExecutor {
     this.options = options;
     this.knownHosts = new SshKnownHosts(target, options.knownHosts(), options.hostKeyPolicy());
     this.channels = new Semaphore(options.maxConcurrentCommands(), true);
+  }
+
+  /**
+   * Returns an executor for {@code target}; it connects at the first command. The same as {@code
+   * builder().target(target).options(options).build()}.
+   */
+  public static SshExecutor create(SshTarget target, SshOptions options) {
+    return builder().target(target).options(options).build();
   }
 
   /** Starts a builder; {@link Builder#build()} does not connect yet. */
@@ -474,8 +485,10 @@ public final class SshExecutor implements CommandExecutor {
         // keepalive traffic keeps the connection from counting as idle
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
       }
+      defaultSignatures = List.copyOf(client.getSignatureFactories());
       client.start();
     }
+    client.setSignatureFactories(preferKnown(defaultSignatures, knownHosts.knownAlgorithms()));
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
     knownHosts.clearRejection();
     ClientSession s = null;
@@ -498,6 +511,15 @@ public final class SshExecutor implements CommandExecutor {
       }
       throw translate(e);
     }
+  }
+
+  /** The algorithms of keys known for the host first, the rest in MINA's order. */
+  static List<NamedFactory<Signature>> preferKnown(
+      List<NamedFactory<Signature>> all, Set<String> known) {
+    List<NamedFactory<Signature>> ordered = new ArrayList<>();
+    all.stream().filter(f -> known.contains(f.getName())).forEach(ordered::add);
+    all.stream().filter(f -> !known.contains(f.getName())).forEach(ordered::add);
+    return ordered;
   }
 
   private RuntimeException translate(Exception e) {

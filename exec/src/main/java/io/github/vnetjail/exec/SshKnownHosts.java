@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -50,6 +52,30 @@ final class SshKnownHosts implements ServerKeyVerifier {
   /** Why the last key was refused, as a message for the user. */
   Optional<String> rejection() {
     return Optional.ofNullable(rejection.get());
+  }
+
+  /**
+   * The signature algorithms of the keys the file lists for the host, so the client can ask for
+   * those first, as ssh(1) orders HostKeyAlgorithms: otherwise a host known only by its RSA key
+   * could present its ed25519 key and be refused as unknown.
+   */
+  Set<String> knownAlgorithms() {
+    Set<String> algorithms = new LinkedHashSet<>();
+    List<KnownHostEntry> entries;
+    try {
+      entries = read();
+    } catch (IOException e) {
+      return algorithms; // verifyServerKey reports the unreadable file
+    }
+    for (KnownHostEntry entry : entries) {
+      if (entry.getMarker() == null && entry.isHostMatch(target.host(), target.port())) {
+        PublicKey key = resolve(entry);
+        if (key != null) {
+          algorithms.addAll(KeyUtils.getAllEquivalentKeyTypes(KeyUtils.getKeyType(key)));
+        }
+      }
+    }
+    return algorithms;
   }
 
   /** Forgets the last refusal before a new connection attempt. */

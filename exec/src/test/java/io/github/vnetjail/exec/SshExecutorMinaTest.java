@@ -220,6 +220,16 @@ class SshExecutorMinaTest {
   }
 
   @Test
+  void asksForTheHostKeyTypeThatKnownHostsLists() throws Exception {
+    // MINA's client would ask for ECDSA first; the file knows only the ed25519 key
+    Path onlyEd25519 = mina.knownHosts(dir.resolve("known_hosts_ed25519"), mina.ed25519HostKey);
+
+    try (SshExecutor ssh = executor(options().knownHosts(onlyEd25519).build())) {
+      assertThat(ssh.execute(Command.of("echo", "ok")).stdout()).isEqualTo("ok\n");
+    }
+  }
+
+  @Test
   void refusesARevokedHostKey() throws Exception {
     Path revoked = dir.resolve("known_hosts_revoked");
     String line = Files.readString(knownHosts).strip();

@@ -25,23 +25,31 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
  */
 final class SshMinaServer implements AutoCloseable {
   final SshServer server;
+
+  /** The ECDSA host key, which MINA's client asks for first by default. */
   final KeyPair hostKey;
+
+  /** A second host key, ed25519. */
+  final KeyPair ed25519HostKey;
+
   final List<String> commandLines = new CopyOnWriteArrayList<>();
   final AtomicInteger keepalives = new AtomicInteger();
   final AtomicInteger sessionsOpened = new AtomicInteger();
 
-  private SshMinaServer(SshServer server, KeyPair hostKey) {
+  private SshMinaServer(SshServer server, KeyPair hostKey, KeyPair ed25519HostKey) {
     this.server = server;
     this.hostKey = hostKey;
+    this.ed25519HostKey = ed25519HostKey;
   }
 
   static SshMinaServer start(Path authorizedKeys) throws IOException, GeneralSecurityException {
     SshServer server = SshServer.setUpDefaultServer();
     KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-    SshMinaServer mina = new SshMinaServer(server, hostKey);
+    KeyPair ed25519 = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    SshMinaServer mina = new SshMinaServer(server, hostKey, ed25519);
     server.setHost("127.0.0.1");
     server.setPort(0);
-    server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+    server.setKeyPairProvider(KeyPairProvider.wrap(hostKey, ed25519));
     server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
     server.setCommandFactory(
         (channel, line) -> {
@@ -72,11 +80,16 @@ final class SshMinaServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** A known_hosts file listing this server's host key. */
+  /** A known_hosts file listing this server's ECDSA host key. */
   Path knownHosts(Path file) throws IOException {
+    return knownHosts(file, hostKey);
+  }
+
+  /** A known_hosts file listing one of this server's host keys. */
+  Path knownHosts(Path file, KeyPair key) throws IOException {
     Files.writeString(
         file,
-        "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n",
+        "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n",
         StandardCharsets.UTF_8);
     return file;
   }
