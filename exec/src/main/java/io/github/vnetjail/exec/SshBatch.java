@@ -51,24 +51,24 @@ final class SshBatch {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < commands.size(); i++) {
       Command c = commands.get(i);
-      String start = ShellQuoting.quote(nonce + ":" + i + ":start");
-      String end = ShellQuoting.quote(nonce + ":" + i + ":end");
-      s.append("printf '%s\\n' ").append(start).append('\n');
-      s.append("printf '%s\\n' ").append(start).append(" >&2\n");
+      String start = nonce + ":" + i + ":start";
+      String end = nonce + ":" + i + ":end";
+      s.append(ShellQuoting.join(List.of("printf", "%s\\n", start))).append('\n');
+      s.append(ShellQuoting.join(List.of("printf", "%s\\n", start))).append(" >&2\n");
       String line = SshCommandLine.line(c, SshPrivilege.NONE);
       if (c.stdin().isPresent()) {
-        s.append("printf '%s' ")
-            .append(ShellQuoting.quote(c.stdin().get()))
+        s.append(ShellQuoting.join(List.of("printf", "%s", c.stdin().get())))
             .append(" | ")
             .append(line)
             .append('\n');
       } else {
         s.append(line).append(" </dev/null\n");
       }
+      // $s is the exit status, digits only: it needs no quotes
       s.append("s=$?\n");
-      s.append("printf '\\n%s %s\\n' ").append(end).append(" \"$s\"\n");
-      s.append("printf '\\n%s\\n' ").append(end).append(" >&2\n");
-      s.append("[ \"$s\" -eq 0 ] || exit 0\n");
+      s.append(ShellQuoting.join(List.of("printf", "\\n%s %s\\n", end))).append(" $s\n");
+      s.append(ShellQuoting.join(List.of("printf", "\\n%s\\n", end))).append(" >&2\n");
+      s.append("test $s -eq 0 || exit 0\n");
     }
     s.append("exit 0\n");
     return s.toString();

@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -46,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * with {@link ShellQuoting}; environment variables travel as {@code env NAME=VALUE}; standard input
  * is sent and then closed; the remote exit status becomes {@link ExecResult#exitCode()}. File
  * writes ({@link #files()}) are atomic: a temporary file beside the target, the old version kept as
- * {@code PATH.bak}, then a rename. The remote login shell must be a POSIX sh (FreeBSD's root shell
- * is {@code /bin/sh} since 14.0).
+ * {@code PATH.bak}, then a rename. A command that runs past its timeout is reported with {@link
+ * ExecResult#timedOut()} and exit code 124, and its remote process group is killed. The remote
+ * login shell must be a POSIX sh (FreeBSD's root shell is {@code /bin/sh} since 14.0).
  *
  * <pre>{@code
  * SshOptions options = SshOptions.builder()
@@ -67,6 +72,8 @@ public final class SshExecutor implements CommandExecutor {
 
   /** The exit code of a command cut off by its timeout, as timeout(1) reports it. */
   static final int TIMEOUT_EXIT = 124;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SshTarget target;
   private final SshOptions options;
@@ -331,9 +338,13 @@ public final class SshExecutor implements CommandExecutor {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Raw raw = new Raw();
+    String pidMark = "vnetjail-pid-" + HexFormat.of().formatHex(randomBytes(8));
+    // The login shell reports its pid, which sshd made a process group leader (session.c,
+    // do_exec_no_pty: setsid), so that a timeout can kill the command's whole process group.
+    String wire = ShellQuoting.join(List.of("printf", "%s %s\\n", pidMark)) + " $$ >&2; " + line;
     ChannelExec opened;
     try {
-      opened = s.createExecChannel(line);
+      opened = s.createExecChannel(wire);
       opened.setOut(out);
       opened.setErr(err);
       opened.open().verify(options.connectTimeout());
@@ -398,9 +409,45 @@ public final class SshExecutor implements CommandExecutor {
     }
     raw.elapsed = Duration.ofNanos(System.nanoTime() - start);
     raw.stdout = out.toString(StandardCharsets.UTF_8);
-    raw.stderr = err.toString(StandardCharsets.UTF_8);
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    Matcher pid = Pattern.compile(Pattern.quote(pidMark) + " ([0-9]+)\n").matcher(stderr);
+    if (pid.find()) {
+      stderr = stderr.substring(0, pid.start()) + stderr.substring(pid.end());
+      if (raw.timedOut) {
+        killProcessGroup(pid.group(1), what);
+      }
+    } else if (raw.timedOut) {
+      log.warn("ssh {}: {} timed out before its pid arrived; it may still run", target, what);
+    }
+    raw.stderr = stderr;
     log.debug("ssh {}: {} exited {} in {} ms", target, what, raw.exitCode, raw.elapsed.toMillis());
     return raw;
+  }
+
+  /**
+   * Kills a timed-out command's process group through a new channel, with the same privilege.
+   * {@code kill -KILL -- -PGID} is what FreeBSD's kill(1) accepts (bin/kill/kill.c: signal, then
+   * {@code --}, then a negative pid for a group); the plain pid is the fallback for servers that do
+   * not make the command a group leader.
+   */
+  private void killProcessGroup(String pid, String what) {
+    List<String> group = new ArrayList<>(options.privilege().prefix());
+    group.addAll(List.of("kill", "-KILL", "--", "-" + pid));
+    List<String> single = new ArrayList<>(options.privilege().prefix());
+    single.addAll(List.of("kill", "-KILL", pid));
+    String line = ShellQuoting.join(group) + " 2>/dev/null || " + ShellQuoting.join(single);
+    try {
+      Raw r = runOnChannel(line, null, start -> fixed(start, options.connectTimeout()), "kill");
+      log.debug("ssh {}: killed {} (process group {}): exit {}", target, what, pid, r.exitCode);
+    } catch (ChannelNotOpened | RuntimeException e) {
+      log.warn("ssh {}: could not kill timed-out {} (pid {}): {}", target, what, pid, e.toString());
+    }
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   /**

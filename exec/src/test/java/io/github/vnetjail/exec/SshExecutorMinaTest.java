@@ -72,8 +72,8 @@ class SshExecutorMinaTest {
                   .build());
 
       assertThat(r.stdout()).isEqualTo("it's|$(id)");
-      assertThat(mina.commandLines)
-          .containsExactly("env 'A=x y' printf '%s|%s' 'it'\\''s' '$(id)'");
+      assertThat(mina.commands()).containsExactly("env 'A=x y' printf '%s|%s' 'it'\\''s' '$(id)'");
+      assertThat(r.stderr()).as("the pid report is removed").isEmpty();
     }
   }
 
@@ -85,7 +85,7 @@ class SshExecutorMinaTest {
       sudo.execute(Command.of("jls", "-N"));
       doas.executeBatch(List.of(Command.of("jls"), Command.of("ifconfig", "-l")));
 
-      assertThat(mina.commandLines)
+      assertThat(mina.commands())
           .containsExactly("doas -n -- jls -N", "sudo -n -- jls -N", "doas -n -- /bin/sh -s");
     }
   }

@@ -154,6 +154,32 @@ class SshExecutorOpenSshTest {
   }
 
   @Test
+  void aTimeoutKillsTheRemoteCommandAndItsChildren() throws InterruptedException {
+    // sshd runs on this machine, so the remote processes are visible here
+    String marker = "29." + (1000 + new java.util.Random().nextInt(9000));
+
+    ExecResult r =
+        ssh.execute(
+            Command.builder()
+                .addArgv("sh", "-c", "sleep " + marker + "; echo never")
+                .timeout(Duration.ofMillis(500))
+                .build());
+
+    assertThat(r.timedOut()).isTrue();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (processesWith(marker) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(processesWith(marker)).as("processes running 'sleep %s'", marker).isZero();
+  }
+
+  private static long processesWith(String marker) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("sleep " + marker)).orElse(false))
+        .count();
+  }
+
+  @Test
   void reusesOneConnectionForManyCommands() {
     try (SshExecutor fresh = executor(options(SshIdentity.of(ed25519)).build())) {
       for (int i = 0; i < 30; i++) {

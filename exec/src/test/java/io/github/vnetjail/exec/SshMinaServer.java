@@ -76,6 +76,24 @@ final class SshMinaServer implements AutoCloseable {
     return mina;
   }
 
+  /** The pid report the executor puts before every line. */
+  static final java.util.regex.Pattern PID_PREFIX =
+      java.util.regex.Pattern.compile(
+          "^printf '%s %s\\\\n' vnetjail-pid-[0-9a-f]{16} \\$\\$ >&2; ");
+
+  /** The received lines without the executor's pid report; each line must start with it. */
+  List<String> commands() {
+    List<String> stripped = new java.util.ArrayList<>();
+    for (String line : commandLines) {
+      java.util.regex.Matcher m = PID_PREFIX.matcher(line);
+      if (!m.find()) {
+        throw new AssertionError("line without pid report: " + line);
+      }
+      stripped.add(line.substring(m.end()));
+    }
+    return stripped;
+  }
+
   int port() {
     return server.getPort();
   }
