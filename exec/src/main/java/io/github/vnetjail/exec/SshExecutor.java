@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * writes ({@link #files()}) are atomic: a temporary file beside the target, the old version kept as
  * {@code PATH.bak}, then a rename. A command that runs past its timeout is reported with {@link
  * ExecResult#timedOut()} and exit code 124, and its remote process group is killed. The remote
- * login shell must be a POSIX sh (FreeBSD's root shell is {@code /bin/sh} since 14.0).
+ * login shell must be a POSIX sh: older FreeBSD releases give root {@code /bin/csh}
+ * (etc/master.passwd), so log in as a user whose shell is sh, or run {@code chsh -s /bin/sh root}.
  *
  * <pre>{@code
  * SshOptions options = SshOptions.builder()
