@@ -153,6 +153,39 @@ public final class Fleet implements AutoCloseable {
     return run(executor -> executor.execute(command).requireSuccess());
   }
 
+  /**
+   * Runs the commands in order on every host, stopping on a host after its first failing command.
+   * On an {@link SshExecutor} they go in one round trip ({@link SshExecutor#executeBatch}); other
+   * executors run them one by one. A host whose last command failed counts as failed with a {@link
+   * CommandFailedException} holding that command's result.
+   */
+  public FleetResult<List<ExecResult>> executeBatch(List<Command> commands) {
+    List<Command> plan = List.copyOf(checkNotNull(commands, "commands"));
+    return run(
+        executor -> {
+          List<ExecResult> results = batch(executor, plan);
+          if (!results.isEmpty()) {
+            results.get(results.size() - 1).requireSuccess();
+          }
+          return results;
+        });
+  }
+
+  private static List<ExecResult> batch(CommandExecutor executor, List<Command> plan) {
+    if (executor instanceof SshExecutor) {
+      return ((SshExecutor) executor).executeBatch(plan);
+    }
+    List<ExecResult> results = new ArrayList<>();
+    for (Command c : plan) {
+      ExecResult r = executor.execute(c);
+      results.add(r);
+      if (!r.isSuccess()) {
+        break;
+      }
+    }
+    return results;
+  }
+
   private static <T> FleetHostResult<T> runOn(
       String name, CommandExecutor executor, Function<? super CommandExecutor, ? extends T> op) {
     long start = System.nanoTime();

@@ -131,6 +131,26 @@ class FleetTest {
   }
 
   @Test
+  void runsAPlanOnEveryHostAndStopsAHostAtItsFirstFailure() {
+    AtomicInteger closed = new AtomicInteger();
+    try (Fleet fleet =
+        Fleet.builder()
+            .addHost("web1", fake("web1", closed))
+            .addHost("broken1", fake("broken1", closed))
+            .build()) {
+      FleetResult<List<ExecResult>> r =
+          fleet.executeBatch(List.of(Command.of("ifconfig", "-l"), Command.of("jls")));
+
+      assertThat(r.result("web1").value().orElseThrow()).hasSize(2);
+      assertThat(r.result("broken1").failure())
+          .get()
+          .isInstanceOfSatisfying(
+              CommandFailedException.class,
+              e -> assertThat(e.result().command()).isEqualTo(Command.of("ifconfig", "-l")));
+    }
+  }
+
+  @Test
   void rejectsDuplicateHostNames() {
     AtomicInteger closed = new AtomicInteger();
     Fleet.Builder b = Fleet.builder().addHost("a", fake("a", closed));
@@ -167,7 +187,16 @@ class FleetTest {
 
       try (Fleet fleet = b.build()) {
         FleetResult<ExecResult> r = fleet.execute(Command.of("echo", "up"));
+        FleetResult<List<ExecResult>> plan =
+            fleet.executeBatch(List.of(Command.of("echo", "a"), Command.of("echo", "b")));
 
+        assertThat(plan.successes()).hasSize(3);
+        assertThat(plan.values().values())
+            .allSatisfy(
+                results ->
+                    assertThat(results)
+                        .extracting(ExecResult::stdout)
+                        .containsExactly("a\n", "b\n"));
         assertThat(r.successes()).hasSize(3);
         assertThat(r.successes())
             .allSatisfy(
