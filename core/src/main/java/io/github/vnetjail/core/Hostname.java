@@ -1,0 +1,114 @@
+package io.github.vnetjail.core;
+
+import static io.github.vnetjail.core.internal.Text.describe;
+import static io.github.vnetjail.core.internal.Text.show;
+
+import io.github.vnetjail.core.internal.Text;
+import java.util.List;
+
+/**
+ * A host name in RFC 1123 syntax, such as {@code web} or {@code web.example.org}: labels of ASCII
+ * letters, digits and {@code -}, 1 to 63 characters each, not starting or ending with {@code -},
+ * separated by single dots, at most 253 characters in all. Used for a jail's {@code host.hostname}
+ * and its local DNS name.
+ *
+ * <pre>{@code
+ * Hostname h = Hostname.of("web.lan");
+ * }</pre>
+ */
+public final class Hostname {
+  /** The longest host name accepted (RFC 1035's 255 octets on the wire are 253 characters). */
+  public static final int MAX_LENGTH = 253;
+
+  private final String value;
+
+  private Hostname(String value) {
+    this.value = value;
+  }
+
+  /**
+   * Returns the host name {@code name}.
+   *
+   * @throws ValidationException if the name is not in RFC 1123 syntax
+   */
+  public static Hostname of(String name) {
+    List<Problem> problems = problems("hostname", name);
+    if (!problems.isEmpty()) {
+      throw new ValidationException("host name " + show(name), problems);
+    }
+    return new Hostname(name);
+  }
+
+  /** True if {@code name} is a valid host name. */
+  public static boolean isValid(String name) {
+    return problems("", name).isEmpty();
+  }
+
+  static List<Problem> problems(String field, String name) {
+    String fix = "use a name like \"web\" or \"web.example.org\"";
+    if (name.isEmpty()) {
+      return List.of(Problem.of(field, name, "host name is empty", fix));
+    }
+    int bad = Text.firstNotMatching(name, c -> Text.isAsciiAlnum(c) || c == '-' || c == '.');
+    if (bad >= 0) {
+      return List.of(
+          Problem.of(
+              field,
+              name,
+              show(name)
+                  + " contains "
+                  + describe(bad)
+                  + ": host names may contain only ASCII letters, digits, '-' and '.'",
+              fix));
+    }
+    if (name.length() > MAX_LENGTH) {
+      return List.of(
+          Problem.of(
+              field,
+              name,
+              show(name) + " is " + name.length() + " characters long: host names have at most 253",
+              "use a shorter name"));
+    }
+    for (String label : name.split("\\.", -1)) {
+      if (label.isEmpty()) {
+        return List.of(
+            Problem.of(
+                field, name, show(name) + " has an empty label (\"..\" or a '.' at an end)", fix));
+      }
+      if (label.length() > 63) {
+        return List.of(
+            Problem.of(
+                field,
+                name,
+                show(name) + " has a label of " + label.length() + " characters: at most 63",
+                "shorten the label " + show(label)));
+      }
+      if (label.startsWith("-") || label.endsWith("-")) {
+        return List.of(
+            Problem.of(field, name, show(name) + " has a label starting or ending with '-'", fix));
+      }
+    }
+    return List.of();
+  }
+
+  /** The name. */
+  public String value() {
+    return value;
+  }
+
+  /** The name. */
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Hostname && ((Hostname) o).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.vnetjail.core;
+
+import static io.github.vnetjail.core.internal.Text.show;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A unicast Ethernet MAC address such as {@code 02:00:00:00:9a:0a}, for the {@code ether} setting
+ * of an epair side.
+ *
+ * <p>Multicast addresses (the lowest bit of the first octet set, which includes the broadcast
+ * address) and the all-zero address are refused: an interface cannot own them. Locally administered
+ * addresses (second-lowest bit of the first octet set, e.g. {@code 02:...}) are the right choice
+ * for epairs; {@link #isLocallyAdministered()} tells them apart.
+ *
+ * <pre>{@code
+ * MacAddress mac = MacAddress.parse("02:00:00:00:9a:0a");
+ * }</pre>
+ */
+public final class MacAddress {
+  private static final Pattern SYNTAX = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
+
+  private final String value;
+  private final int firstOctet;
+
+  private MacAddress(String value) {
+    this.value = value;
+    this.firstOctet = Integer.parseInt(value.substring(0, 2), 16);
+  }
+
+  /**
+   * Parses six colon-separated pairs of hex digits; the result is lower case.
+   *
+   * @throws ValidationException if the syntax is wrong, or the address is multicast or all zero
+   */
+  public static MacAddress parse(String text) {
+    List<Problem> problems = problems("mac", text);
+    if (!problems.isEmpty()) {
+      throw new ValidationException("MAC address " + show(text), problems);
+    }
+    return new MacAddress(text.toLowerCase(Locale.ROOT));
+  }
+
+  static List<Problem> problems(String field, String text) {
+    if (!SYNTAX.matcher(text).matches()) {
+      return List.of(
+          Problem.of(
+              field,
+              text,
+              show(text)
+                  + " is not a MAC address: expected six pairs of hex digits separated by ':'",
+              "write it like \"02:00:00:00:9a:0a\""));
+    }
+    int first = Integer.parseInt(text.substring(0, 2), 16);
+    if ((first & 1) != 0) {
+      return List.of(
+          Problem.of(
+              field,
+              text,
+              show(text) + " is a multicast address (lowest bit of the first octet set)",
+              "use a unicast, locally administered address such as \"02:00:00:00:9a:0a\""));
+    }
+    if (text.equals("00:00:00:00:00:00")) {
+      return List.of(
+          Problem.of(
+              field,
+              text,
+              show(text) + " is the all-zero address, which no interface can use",
+              "use a locally administered address such as \"02:00:00:00:9a:0a\""));
+    }
+    return List.of();
+  }
+
+  /** True if the address is locally administered (second-lowest bit of the first octet). */
+  public boolean isLocallyAdministered() {
+    return (firstOctet & 2) != 0;
+  }
+
+  /** The address in lower case, e.g. {@code 02:00:00:00:9a:0a}. */
+  public String value() {
+    return value;
+  }
+
+  /** The address in lower case. */
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MacAddress && ((MacAddress) o).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+}
