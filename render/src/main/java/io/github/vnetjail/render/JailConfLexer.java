@@ -42,8 +42,18 @@ final class JailConfLexer {
   int startCol;
   int endLine;
 
-  private int lastTokenEndLine;
-  private final List<JailConfComment> comments = new ArrayList<>();
+  private final List<RawComment> comments = new ArrayList<>();
+
+  /** A comment's text and the line it starts on; the parser decides if it trails a statement. */
+  static final class RawComment {
+    final String text;
+    final int line;
+
+    RawComment(String text, int line) {
+      this.text = text;
+      this.line = line;
+    }
+  }
 
   JailConfLexer(String src, String fileName, JailConfDialect dialect) {
     this.src = src;
@@ -53,11 +63,11 @@ final class JailConfLexer {
   }
 
   /** Takes the comments seen since the last call. */
-  List<JailConfComment> drainComments() {
+  List<RawComment> drainComments() {
     if (comments.isEmpty()) {
       return List.of();
     }
-    List<JailConfComment> out = new ArrayList<>(comments);
+    List<RawComment> out = new ArrayList<>(comments);
     comments.clear();
     return out;
   }
@@ -148,7 +158,6 @@ final class JailConfLexer {
     end = to;
     endLine = line;
     kind = tokenKind;
-    lastTokenEndLine = line;
     return tokenKind;
   }
 
@@ -330,7 +339,7 @@ final class JailConfLexer {
   }
 
   private void addComment(String text) {
-    comments.add(JailConfComment.of(text, lastTokenEndLine == startLine));
+    comments.add(new RawComment(text, startLine));
   }
 
   private int word() {
