@@ -9,6 +9,10 @@ import java.util.List;
  * {@code _}/{@code DQ} start states and the {@code instr} flag that tells a first piece ({@code
  * STR}, {@code VAR}) from a joined one ({@code STR1}, {@code VAR1}), and decodes escapes exactly
  * like {@code text2lval}.
+ *
+ * <p>Where Java text differs from jail(8)'s bytes: an unquoted non-ASCII character is reported
+ * whole in a syntax error (jail(8) prints its first byte), and an octal or hex escape above 0x7f
+ * gives the character U+0080..U+00FF rather than a raw byte.
  */
 final class JailConfLexer {
   static final int EOF = 0;
