@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -175,6 +176,19 @@ public final class Lint {
   /** Jails of /etc/jail.conf.d that rc.d/jail would not start. */
   private void checkJailList(String path, LintRcConf.Facts facts, List<Finding> out) {
     List<String> listed = RcConf.words(facts.value("jail_list").orElse(""));
+    boolean hasJails =
+        !listed.isEmpty() || inputs.stream().anyMatch(i -> i.kind() == Kind.JAIL_CONF);
+    String enable = facts.value("jail_enable").orElse("NO").toUpperCase(Locale.ROOT);
+    if (hasJails && !List.of("YES", "TRUE", "ON", "1").contains(enable)) {
+      out.add(
+          new Finding(
+              path,
+              facts.line(facts.rc().contains("jail_enable") ? "jail_enable" : "jail_list"),
+              Finding.Severity.WARNING,
+              "rc-jail-not-enabled",
+              "jail_enable is not YES, so rc.d/jail starts no jail at boot",
+              "sysrc jail_enable=YES"));
+    }
     boolean included =
         inputs.stream()
             .anyMatch(
