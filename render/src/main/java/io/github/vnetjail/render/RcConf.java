@@ -369,7 +369,7 @@ public final class RcConf {
     return Arrays.stream(value.split("[ \t\n]+")).filter(w -> !w.isEmpty()).toList();
   }
 
-  private static void checkWord(String word) {
+  static void checkWord(String word) {
     checkNotNull(word, "word");
     checkArgument(
         !word.isEmpty() && words(word).equals(List.of(word)),
