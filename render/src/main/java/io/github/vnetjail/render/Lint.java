@@ -13,9 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a host's existing configuration files and reports mistakes with their file and line, what
- * FreeBSD does about them, and a fix: misspelt rc.conf variables, interface names over 15
- * characters, bridges that are never created, addresses without a mask, devfs rulesets that clash.
+ * Reads a host's existing configuration files (rc.conf, jail.conf and jail.conf.d, each jail's own
+ * rc.conf, devfs.rules) and reports mistakes with their file and line, what FreeBSD does about
+ * them, and a fix: misspelt rc.conf variables and jail parameters, interface names over 15
+ * characters, bridges never created, addresses without a mask, VNET jails without the release fix,
+ * epairs never destroyed, DHCP jails whose devfs ruleset hides bpf, deprecated {@code
+ * allow.sysvipc}, jails rc.d/jail would not start, epair units and addresses used twice, devfs
+ * rulesets that clash.
  *
  * <pre>{@code
  * List<Finding> findings = Lint.files()
