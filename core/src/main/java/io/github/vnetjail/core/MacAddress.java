@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import java.util.List;
@@ -44,6 +45,7 @@ public final class MacAddress {
   }
 
   static List<Problem> problems(String field, String text) {
+    checkNotNull(text, "MAC address");
     if (!SYNTAX.matcher(text).matches()) {
       return List.of(
           Problem.of(
