@@ -257,7 +257,11 @@ public abstract class VnetJail implements Jail {
     return new Builder();
   }
 
-  /** A builder with this jail's values, to derive a changed copy. */
+  /**
+   * A builder with this jail's values, to derive a changed copy. Defaults are copied as values:
+   * after {@code toBuilder().name("other")} the path is still {@code /jails/<old name>} unless
+   * {@code path(...)} is set too.
+   */
   public abstract Builder toBuilder();
 
   /**
