@@ -68,6 +68,21 @@ public abstract class Command {
             "argv word " + Arrays.asList(word) + " holds a NUL byte, which no program can receive");
       }
     }
+    environment()
+        .forEach(
+            (name, value) -> {
+              // ProcessBuilder, env(1) and sshd all read "NAME=VALUE": a name cannot hold '='.
+              if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(
+                    "environment variable name "
+                        + Arrays.asList(name)
+                        + " must be non-empty and hold neither '=' nor a NUL byte");
+              }
+              if (value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(
+                    "environment variable " + name + " holds a NUL byte in its value");
+              }
+            });
     timeout()
         .ifPresent(
             t -> {

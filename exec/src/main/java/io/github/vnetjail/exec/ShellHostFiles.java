@@ -6,13 +6,18 @@ import java.util.Optional;
 final class ShellHostFiles implements HostFiles {
   /**
    * $1 is the target. The temporary file lives in the target's directory so that mv is a rename on
-   * one file system; the backup is a copy, so the target exists at every moment.
+   * one file system; the backup is a copy, so the target exists at every moment; copying the target
+   * onto the temporary file first keeps its mode and owner. Where fsync(1) exists (FreeBSD, see
+   * usr.bin/fsync/fsync.c: no options, every argument is a file) the new content reaches the disk
+   * before the rename, so that a power loss cannot leave an empty file behind.
    */
   static final String WRITE_SCRIPT =
       "set -e; t=$1; d=$(dirname -- \"$t\"); mkdir -p -- \"$d\"; "
           + "tmp=$(mktemp \"$d/.vnetjail.XXXXXX\"); trap 'rm -f -- \"$tmp\"' EXIT; "
           + "if [ -e \"$t\" ]; then cp -p -- \"$t\" \"$t.bak\"; cp -p -- \"$t\" \"$tmp\"; "
-          + "else chmod 644 \"$tmp\"; fi; cat > \"$tmp\"; mv -f -- \"$tmp\" \"$t\"; trap - EXIT";
+          + "else chmod 644 \"$tmp\"; fi; cat > \"$tmp\"; "
+          + "if command -v fsync >/dev/null 2>&1; then fsync \"$tmp\"; fi; "
+          + "mv -f -- \"$tmp\" \"$t\"; trap - EXIT";
 
   private final CommandExecutor executor;
 

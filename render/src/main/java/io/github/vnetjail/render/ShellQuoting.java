@@ -38,17 +38,36 @@ public final class ShellQuoting {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  /** Returns the argv as one sh command line, each word quoted with {@link #quote}. */
+  /**
+   * Returns the argv as one sh command line, each word quoted with {@link #quote}. A program name
+   * holding {@code =} is quoted too: unquoted, sh would read {@code A=b x} as an assignment.
+   */
   public static String join(List<String> argv) {
     checkNotNull(argv, "argv");
     StringBuilder line = new StringBuilder();
     for (String word : argv) {
       if (line.length() > 0) {
         line.append(' ');
+        line.append(quote(word));
+      } else {
+        String program = quote(word);
+        line.append(
+            program.indexOf('=') >= 0 && program.charAt(0) != '\'' ? "'" + program + "'" : program);
       }
-      line.append(quote(word));
     }
     return line.toString();
+  }
+
+  /**
+   * Returns {@code value} always in single quotes (a single quote inside becomes {@code '\''}), for
+   * places that keep an existing single-quoted style, such as an rc.conf line edited in place.
+   *
+   * @throws VnetJailException if the value holds a NUL byte, which no sh word can carry
+   */
+  public static String singleQuote(String value) {
+    checkNotNull(value, "value");
+    rejectNul(value);
+    return "'" + value.replace("'", "'\\''") + "'";
   }
 
   /**

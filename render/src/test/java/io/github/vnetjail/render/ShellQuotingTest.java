@@ -28,6 +28,12 @@ class ShellQuotingTest {
   }
 
   @Test
+  void quotesAProgramNameThatLooksLikeAnAssignment() {
+    assertThat(ShellQuoting.join(List.of("A=b", "x=y"))).isEqualTo("'A=b' x=y");
+    assertThat(ShellQuoting.join(List.of("jail", "-c", "name=web"))).isEqualTo("jail -c name=web");
+  }
+
+  @Test
   void doubleQuoteEscapesShellSpecials() {
     assertThat(ShellQuoting.doubleQuote("addm em0 up")).isEqualTo("\"addm em0 up\"");
     assertThat(ShellQuoting.doubleQuote("a\"b$c`d\\e")).isEqualTo("\"a\\\"b\\$c\\`d\\\\e\"");

@@ -1,0 +1,77 @@
+package io.github.vnetjail.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JailConfTest {
+
+  static String resource(String name) {
+    try (InputStream in = JailConfTest.class.getResourceAsStream("jailconf/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource jailconf/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, List<String>> seedEffectiveParameters() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("name", List.of("my-vnet-jail"));
+    m.put("vnet", List.of());
+    m.put("vnet.interface", List.of("epair154b"));
+    m.put(
+        "exec.prestart",
+        List.of(
+            "/sbin/ifconfig epair154 create up",
+            "/sbin/ifconfig epair154a up descr jail:my-vnet-jail",
+            "/sbin/ifconfig bridge0 addm epair154a up"));
+    m.put(
+        "exec.start",
+        List.of(
+            "/sbin/ifconfig epair154b 192.168.1.154/24 up", "/sbin/route add default 192.168.1.1"));
+    m.put(
+        "exec.poststop",
+        List.of("/sbin/ifconfig bridge0 deletem epair154a", "/sbin/ifconfig epair154a destroy"));
+    return m;
+  }
+
+  @Test
+  void evaluatesTheSeedJailLikeJail8() {
+    JailConf conf = JailConf.parse(resource("seed.jail.conf"));
+
+    assertThat(conf.jailNames()).containsExactly("my-vnet-jail");
+    Map<String, List<String>> eff = conf.effectiveParameters("my-vnet-jail");
+    assertThat(eff).containsExactlyEntriesOf(seedEffectiveParameters());
+    assertThat(eff.keySet()).containsExactlyElementsOf(seedEffectiveParameters().keySet());
+  }
+
+  @Test
+  void keepsTheSeedsCommentsAndRendersStably() {
+    JailConf conf = JailConf.parse(resource("seed.jail.conf"));
+    String once = conf.render();
+    String twice = JailConf.parse(once).render();
+
+    assertThat(twice).isEqualTo(once);
+    assertThat(once).contains("# VNET/VIMAGE", "vnet.interface = \"${epair}b\";", "$id = \"154\";");
+    assertThat(JailConf.parse(once)).isEqualTo(conf);
+  }
+
+  @Test
+  void reportsAMissingJailInJail8sWords() {
+    JailConf conf = JailConf.parse("a { persist; }");
+
+    assertThatThrownBy(() -> conf.effectiveParameters("b"))
+        .isInstanceOf(JailConfEvaluationException.class)
+        .hasMessageStartingWith("jail: \"b\" not found");
+  }
+}

@@ -1,0 +1,267 @@
+package io.github.vnetjail.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vnetjail.core.VnetJailException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The writer and JailConfQuoting: exact text, stable round trips, hostile values. */
+class JailConfWriterTest {
+
+  static final List<String> HOSTILE =
+      List.of(
+          "\"",
+          "\\",
+          "$",
+          "${x}",
+          "$x",
+          ";",
+          "#",
+          "//",
+          "/*",
+          "*/",
+          "\n",
+          "\t",
+          "\r",
+          ",",
+          "{}",
+          "{",
+          "}",
+          "'",
+          "=",
+          "+=",
+          "caf\u00e9",
+          "\u65e5\u672c",
+          "\ud83d\ude00",
+          "",
+          " ",
+          "\\n",
+          "\\0",
+          "\u0001",
+          "\u007f",
+          "\\x41",
+          "a b");
+
+  /** Writes a jail with value, parses the text back, returns what jail(8) would use. */
+  static Map<String, List<String>> roundTrip(String jailName, String param, String value) {
+    JailConf conf =
+        JailConf.of(
+            List.of(
+                JailConfJail.of(
+                    jailName,
+                    List.of(
+                        JailConfParameter.variable("v", value),
+                        JailConfParameter.set(param, value),
+                        JailConfParameter.set(
+                            "copy", List.of(JailConfValue.builder().variable("v").build()))))));
+    return JailConf.parse(conf.render()).effectiveParameters(jailName);
+  }
+
+  @Test
+  void writesTheExactLayout() {
+    JailConf conf =
+        JailConf.of(
+            List.of(
+                JailConfComment.line("managed by vnetjail"),
+                JailConfParameter.flag("persist"),
+                JailConfParameter.set("exec.clean", "true"),
+                JailConfJail.of(
+                    "web",
+                    List.of(
+                        JailConfParameter.variable("id", "154"),
+                        JailConfParameter.set(
+                            "vnet.interface",
+                            List.of(JailConfValue.builder().variable("epair").text("b").build())),
+                        JailConfParameter.append("exec.start", "/bin/sh /etc/rc", "x"),
+                        JailConfComment.of("# after", true))),
+                JailConfJail.of("\"odd\" name", List.of()),
+                JailConfInclude.of("/etc/jail.conf.d/*.conf")));
+
+    assertThat(conf.render())
+        .isEqualTo(
+            "# managed by vnetjail\n"
+                + "persist;\n"
+                + "exec.clean = \"true\";\n"
+                + "\n"
+                + "web {\n"
+                + "  $id = \"154\";\n"
+                + "  vnet.interface = \"${epair}b\";\n"
+                + "  exec.start += \"/bin/sh /etc/rc\", \"x\"; # after\n"
+                + "}\n"
+                + "\n"
+                + "\"\\\"odd\\\" name\" {\n"
+                + "}\n"
+                + "\n"
+                + ".include \"/etc/jail.conf.d/*.conf\";\n");
+  }
+
+  @Test
+  void quotesValuesAndNames() {
+    assertThat(JailConfQuoting.quote("a \"b\" $c \\d")).isEqualTo("\"a \\\"b\\\" \\$c \\\\d\"");
+    assertThat(JailConfQuoting.quote("l1\nl2\tx\u0001\u007f"))
+        .isEqualTo("\"l1\\nl2\\tx\\x01\\x7f\"");
+    assertThat(JailConfQuoting.quoteName("web.1")).isEqualTo("web.1");
+    assertThat(JailConfQuoting.quoteName("*")).isEqualTo("*");
+    assertThat(JailConfQuoting.quoteName("outer.*")).isEqualTo("\"outer.*\"");
+    assertThat(JailConfQuoting.quoteName("")).isEqualTo("\"\"");
+    assertThat(JailConfQuoting.quoteName("a/b")).isEqualTo("\"a/b\"");
+    assertThat(JailConfQuoting.variableReference("host.hostname")).isEqualTo("${host.hostname}");
+    assertThat(JailConfQuoting.variableReference("a}\"b")).isEqualTo("${a\\}\\\"b}");
+    assertThat(JailConfQuoting.variableDefinition("epair")).isEqualTo("$epair");
+    assertThat(JailConfQuoting.variableDefinition("a.b")).isEqualTo("${a.b}");
+  }
+
+  @Test
+  void refusesANulByteWithAClearMessage() {
+    assertThatThrownBy(() -> JailConfQuoting.quote("a\0b"))
+        .isInstanceOf(VnetJailException.class)
+        .hasMessageContaining("NUL byte");
+  }
+
+  @Test
+  void bringsBackEveryHostileValueExactly() {
+    for (String value : HOSTILE) {
+      Map<String, List<String>> eff = roundTrip("j", "x", value);
+
+      assertThat(eff.get("x")).as("value %s", value).containsExactly(value);
+      assertThat(eff.get("copy")).as("copy of %s", value).containsExactly(value);
+    }
+  }
+
+  @Test
+  void bringsBackEveryHostileNameExactly() {
+    for (String s : HOSTILE) {
+      String jailName = "j" + s;
+      String param = "p" + s;
+      Map<String, List<String>> eff = roundTrip(jailName, param, "v");
+
+      assertThat(eff.get("name")).as("jail %s", jailName).containsExactly(jailName);
+      assertThat(eff.get(param)).as("parameter %s", param).containsExactly("v");
+    }
+  }
+
+  @Test
+  void bringsBackHostileVariableNames() {
+    for (String s : HOSTILE) {
+      String var = "v" + s;
+      JailConf conf =
+          JailConf.of(
+              List.of(
+                  JailConfJail.of(
+                      "j",
+                      List.of(
+                          JailConfParameter.variable(var, "V"),
+                          JailConfParameter.set(
+                              "x",
+                              List.of(
+                                  JailConfValue.builder()
+                                      .text("<")
+                                      .variable(var)
+                                      .text(">")
+                                      .build()))))));
+      JailConf back = JailConf.parse(conf.render());
+
+      assertThat(back).as("variable %s", var).isEqualTo(conf);
+      assertThat(back.effectiveParameters("j").get("x")).containsExactly("<V>");
+    }
+  }
+
+  /** Random strings over the hostile classes plus random characters; seeded, so reproducible. */
+  static String randomString(Random random) {
+    StringBuilder b = new StringBuilder();
+    int pieces = random.nextInt(8);
+    for (int i = 0; i < pieces; i++) {
+      switch (random.nextInt(5)) {
+        case 0:
+          b.append(HOSTILE.get(random.nextInt(HOSTILE.size())));
+          break;
+        case 1:
+          b.append((char) (1 + random.nextInt(0x7f)));
+          break;
+        case 2:
+          b.append((char) (0x80 + random.nextInt(0xd000)));
+          break;
+        case 3:
+          b.appendCodePoint(0x10000 + random.nextInt(0x1000));
+          break;
+        default:
+          b.append("abcXYZ019_.-".charAt(random.nextInt(12)));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void roundTripsTenThousandRandomValuesThroughWriterParserAndEvaluator() {
+    Random random = new Random(20261204L);
+    List<JailConfStatement> body = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String value = randomString(random);
+      expected.add(value);
+      body.add(JailConfParameter.set("p" + i, value));
+    }
+    JailConf conf = JailConf.of(List.of(JailConfJail.of("j", body)));
+    String text = conf.render();
+    JailConf back = JailConf.parse(text);
+
+    assertThat(back).isEqualTo(conf);
+    assertThat(back.render()).isEqualTo(text);
+    Map<String, List<String>> eff = back.effectiveParameters("j");
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(eff.get("p" + i)).as("value %s", i).containsExactly(expected.get(i));
+    }
+  }
+
+  @Test
+  void roundTripsRandomNamesAndVariableReferences() {
+    Random random = new Random(7L);
+    for (int i = 0; i < 2_000; i++) {
+      String jail = "j" + randomString(random);
+      String var = randomString(random);
+      String text = randomString(random);
+      JailConf conf =
+          JailConf.of(
+              List.of(
+                  JailConfJail.of(
+                      jail,
+                      List.of(
+                          JailConfParameter.variable(var, text),
+                          JailConfParameter.set(
+                              "x",
+                              List.of(
+                                  JailConfValue.builder()
+                                      .text(text)
+                                      .variable(var)
+                                      .text(text)
+                                      .build()))))));
+      JailConf back = JailConf.parse(conf.render());
+
+      assertThat(back).isEqualTo(conf);
+      assertThat(back.effectiveParameters(jail).get("x")).containsExactly(text + text + text);
+    }
+  }
+
+  @Test
+  void keepsRenderOfParseStable() {
+    String messy =
+        "# head\n"
+            + "  persist ;exec.clean=1;\n"
+            + "/* block\n   comment */\n"
+            + "web{ $id=154 ; ip4.addr = 10.0.0.$id; # trailing\n"
+            + "  inner { a; } // after inner\n"
+            + "x = a, 'b c', \"d\\te\";}\n"
+            + "\"*\" { allow.nomount; }\n";
+    String once = JailConf.parse(messy).render();
+
+    assertThat(JailConf.parse(once).render()).isEqualTo(once);
+    assertThat(JailConf.parse(once)).isEqualTo(JailConf.parse(messy));
+    assertThat(JailConf.parse(once).evaluate().jails().get(0).parameters())
+        .isEqualTo(JailConf.parse(messy).evaluate().jails().get(0).parameters());
+  }
+}
