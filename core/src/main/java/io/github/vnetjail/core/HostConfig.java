@@ -470,7 +470,7 @@ public abstract class HostConfig {
 
     // Unique local DNS names.
     Map<String, String> dnsNames = new HashMap<>();
-    for (VnetJail j : jails()) {
+    for (Jail j : allJails()) {
       j.dnsName()
           .ifPresent(
               d -> {

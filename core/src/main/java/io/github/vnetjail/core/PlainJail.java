@@ -46,6 +46,9 @@ public abstract class PlainJail implements Jail {
   public abstract Optional<String> hostname();
 
   @Override
+  public abstract Optional<String> dnsName();
+
+  @Override
   public abstract Set<Allow> allow();
 
   @Override

@@ -174,7 +174,7 @@ public abstract class VnetJail implements Jail {
    */
   public abstract Optional<String> pfRules();
 
-  /** The jail's local DNS name (dnsmasq or /etc/hosts lines), e.g. {@code web.lan}. */
+  @Override
   public abstract Optional<String> dnsName();
 
   /** Always true. */
@@ -447,7 +447,6 @@ public abstract class VnetJail implements Jail {
     checkAddressing(p);
     checkDevfs(p);
     pfRules().ifPresent(r -> JailChecks.checkPath("pfRules", r, p));
-    dnsName().ifPresent(d -> p.addAll(Hostname.problems("dnsName", d)));
     if (hostMac().isPresent() && hostMac().equals(jailMac())) {
       p.add(
           "jailMac",
