@@ -161,7 +161,7 @@ class SshExecutorMinaTest {
           ssh.execute(
               Command.builder()
                   .addArgv("sh", "-c", "echo waiting; sleep 30")
-                  .timeout(Duration.ofMillis(300))
+                  .timeout(Duration.ofSeconds(2))
                   .build());
 
       assertThat(r.timedOut()).isTrue();
@@ -179,7 +179,7 @@ class SshExecutorMinaTest {
                   Command.of("echo", "done"),
                   Command.builder()
                       .addArgv("sh", "-c", "echo partial; sleep 30")
-                      .timeout(Duration.ofMillis(300))
+                      .timeout(Duration.ofSeconds(2))
                       .build(),
                   Command.of("echo", "never")));
 
