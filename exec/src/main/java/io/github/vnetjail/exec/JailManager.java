@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vnetjail.core.HostConfig;
+import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.RcConf;
 import io.github.vnetjail.render.RcConfEdit;
 import java.io.IOException;
@@ -72,6 +73,7 @@ public final class JailManager {
   private final int parallelism;
   private final Shared shared;
   private final Optional<Planner> planner;
+  private final Optional<JailConfRenderOptions> renderOptions;
 
   /** State shared by a manager and its {@code with...} copies. */
   private static final class Shared {
@@ -85,18 +87,21 @@ public final class JailManager {
       List<JailEventListener> listeners,
       int parallelism,
       Shared shared,
-      Optional<Planner> planner) {
+      Optional<Planner> planner,
+      Optional<JailConfRenderOptions> renderOptions) {
     this.executor = executor;
     this.listeners = List.copyOf(listeners);
     this.parallelism = parallelism;
     this.shared = shared;
     this.planner = planner;
+    this.renderOptions = renderOptions;
   }
 
   /** A manager for the host {@code executor} reaches; starts up to 4 jails at once. */
   public static JailManager on(CommandExecutor executor) {
     checkNotNull(executor, "executor");
-    return new JailManager(executor, List.of(), 4, new Shared(), Optional.empty());
+    return new JailManager(
+        executor, List.of(), 4, new Shared(), Optional.empty(), Optional.empty());
   }
 
   /** A copy that also reports every step to {@code listener}. */
@@ -104,13 +109,27 @@ public final class JailManager {
     checkNotNull(listener, "listener");
     List<JailEventListener> l = new ArrayList<>(listeners);
     l.add(listener);
-    return new JailManager(executor, l, parallelism, shared, planner);
+    return new JailManager(executor, l, parallelism, shared, planner, renderOptions);
   }
 
   /** A copy that starts and stops up to {@code n} independent jails at once (1: one by one). */
   public JailManager withParallelism(int n) {
     checkArgument(n >= 1, "parallelism must be at least 1, got %s", n);
-    return new JailManager(executor, listeners, n, shared, planner);
+    return new JailManager(executor, listeners, n, shared, planner, renderOptions);
+  }
+
+  /**
+   * A copy that renders jail.conf with {@code options}. By default the manager uses the seed's
+   * hooks with its release fix ({@link JailConfRenderOptions.Hooks#SEED}) and the host's release:
+   * the manager itself destroys stale epairs before a start and rolls back after a failure.
+   */
+  public JailManager withRenderOptions(JailConfRenderOptions options) {
+    checkNotNull(options, "options");
+    return new JailManager(executor, listeners, parallelism, shared, planner, Optional.of(options));
+  }
+
+  private JailConfRenderOptions options(HostConfig host) {
+    return renderOptions.orElseGet(() -> JailManagerRendering.defaultOptions(host));
   }
 
   // ------------------------------------------------------------------ install
@@ -127,7 +146,8 @@ public final class JailManager {
     shared.install.lock();
     try {
       emit(ALL, "install", JailEvent.Kind.BEGIN, "install " + host.jails().size() + " jails");
-      for (Map.Entry<String, String> f : JailManagerRendering.jailConfFiles(host).entrySet()) {
+      for (Map.Entry<String, String> f :
+          JailManagerRendering.jailConfFiles(host, options(host)).entrySet()) {
         write(f.getKey(), f.getValue());
       }
       List<RcConfEdit> edits = JailManagerRendering.rcConfEdits(host);
@@ -138,7 +158,7 @@ public final class JailManager {
         write(DEVFS_RULES, JailManagerRendering.devfsRules(devfs, host));
       }
       JailManagerManifest m =
-          manifest().plus(JailManagerManifest.of(host, JailManagerRendering.CONF_DIR));
+          manifest().plus(JailManagerManifest.of(host, options(host).confDirectory()));
       writeManifest(m);
       emit(ALL, "install", JailEvent.Kind.DONE, "installed");
       log.info("installed {} jails", host.jails().size());
@@ -642,8 +662,8 @@ public final class JailManager {
     emit(ALL, "apply", JailEvent.Kind.BEGIN, "apply " + host.jails().size() + " jails");
     shared.manifest = null; // re-read: another process may have changed the host
     JailManagerManifest old = manifest();
-    JailManagerManifest wanted = JailManagerManifest.of(host, JailManagerRendering.CONF_DIR);
-    Map<String, String> confs = JailManagerRendering.jailConfFiles(host);
+    JailManagerManifest wanted = JailManagerManifest.of(host, options(host).confDirectory());
+    Map<String, String> confs = JailManagerRendering.jailConfFiles(host, options(host));
     List<String> removed = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     for (JailManagerManifest.Entry e : old.jails.values()) {
@@ -694,7 +714,8 @@ public final class JailManager {
     Planner p = new Planner(executor.files());
     Shared s = new Shared();
     s.manifest = shared.manifest;
-    JailManager planning = new JailManager(executor, listeners, 1, s, Optional.of(p));
+    JailManager planning =
+        new JailManager(executor, listeners, 1, s, Optional.of(p), renderOptions);
     operation.accept(planning);
     return new Plan(p.commands, new ArrayList<>(p.changes.values()));
   }

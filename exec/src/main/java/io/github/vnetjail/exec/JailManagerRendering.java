@@ -1,99 +1,71 @@
 package io.github.vnetjail.exec;
 
-import io.github.vnetjail.core.Bridge;
-import io.github.vnetjail.core.DevfsRuleset;
+import io.github.vnetjail.core.FreeBsdRelease;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.render.DevfsRules;
-import io.github.vnetjail.render.JailConfQuoting;
+import io.github.vnetjail.render.JailConfDialect;
+import io.github.vnetjail.render.JailConfRenderOptions;
+import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.RcConfEdit;
+import io.github.vnetjail.render.RcConfRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The files {@link JailManager} installs for a {@link HostConfig}. STAND-IN until the render
- * module's {@code JailConfRenderer}, {@code RcConfRenderer} and {@code DevfsRules#withRulesetsOf}
- * land on main: the jail.conf here is the seed's, with its {@code exec.prestop} release fix, one
- * file per jail; the bodies below are to be replaced by calls to those classes.
- */
+/** The files {@link JailManager} installs for a {@link HostConfig}, from the render module. */
 final class JailManagerRendering {
-  static final String CONF_DIR = "/etc/jail.conf.d";
-  static final String MARKER = "# Written by vnetjail: edits are overwritten by JailManager.";
-
   private JailManagerRendering() {}
 
-  /** {@code /etc/jail.conf.d/NAME.conf} for each VNET jail, by path. */
-  static Map<String, String> jailConfFiles(HostConfig host) {
+  /**
+   * The options the manager uses unless told otherwise: the seed's hooks with its release fix (the
+   * manager does the leak-safety itself: stale epairs before start, rollback after a failure) and
+   * the host's release.
+   */
+  static JailConfRenderOptions defaultOptions(HostConfig host) {
+    return JailConfRenderOptions.builder()
+        .hooks(JailConfRenderOptions.Hooks.SEED)
+        .dialect(
+            host.release() == FreeBsdRelease.V13
+                ? JailConfDialect.FREEBSD_13
+                : JailConfDialect.FREEBSD_14)
+        .build();
+  }
+
+  /**
+   * {@code DIR/NAME.conf} for each VNET jail, by path. Only the per-jail files: {@code
+   * /etc/jail.conf} is the user's. {@code depend} is left out of them: jail(8) reading one file
+   * fails a jail whose dependency that file does not define ("depends on undefined jail",
+   * usr.sbin/jail/state.c dep_setup), and the manager starts dependencies first itself.
+   */
+  static Map<String, String> jailConfFiles(HostConfig host, JailConfRenderOptions options) {
+    List<VnetJail> jails = new ArrayList<>();
+    host.jails().forEach(j -> jails.add(j.toBuilder().depend(List.of()).build()));
+    HostConfig plain = host.toBuilder().jails(jails).build();
     Map<String, String> files = new LinkedHashMap<>();
-    for (VnetJail j : host.jails()) {
-      files.put(CONF_DIR + "/" + j.name() + ".conf", jailConf(j));
-    }
+    String prefix = options.confDirectory() + "/";
+    JailConfRenderer.renderFiles(plain, options)
+        .forEach(
+            (path, text) -> {
+              if (path.startsWith(prefix) && host.jail(name(path, prefix)).isPresent()) {
+                files.put(path, text);
+              }
+            });
     return files;
   }
 
-  private static String jailConf(VnetJail j) {
-    List<String> l = new ArrayList<>();
-    String a = j.hostInterface();
-    String b = j.jailInterface();
-    l.add(MARKER);
-    l.add(JailConfQuoting.quoteName(j.name()) + " {");
-    l.add("  path = " + q(j.path()) + ";");
-    j.hostname().ifPresent(h -> l.add("  host.hostname = " + q(h) + ";"));
-    l.add("  persist;");
-    j.devfsRuleset().ifPresent(r -> l.add("  devfs_ruleset = " + r.number() + ";"));
-    l.add("  vnet;");
-    l.add("  vnet.interface = " + q(b) + ";");
-    l.add("  exec.prestart = " + q("/sbin/ifconfig " + j.epair() + " create up") + ";");
-    l.add("  exec.prestart += " + q("/sbin/ifconfig " + a + " up descr jail:" + j.name()) + ";");
-    l.add("  exec.prestart += " + q("/sbin/ifconfig " + j.bridge() + " addm " + a + " up") + ";");
-    j.ip()
-        .ifPresent(
-            ip -> l.add("  exec.start += " + q("/sbin/ifconfig " + b + " " + ip + " up") + ";"));
-    j.gateway()
-        .ifPresent(gw -> l.add("  exec.start += " + q("/sbin/route add default " + gw) + ";"));
-    // The seed's fix (SEED-SUMMARY.md): take the jail side back before removal.
-    l.add(
-        "  exec.prestop += "
-            + q("/sbin/ifconfig " + b + " || /sbin/ifconfig " + b + " -vnet " + j.name())
-            + ";");
-    l.add("  exec.poststop = " + q("/sbin/ifconfig " + j.bridge() + " deletem " + a) + ";");
-    l.add("  exec.poststop += " + q("/sbin/ifconfig " + a + " destroy") + ";");
-    l.add("}");
-    return String.join("\n", l) + "\n";
-  }
-
-  private static String q(String s) {
-    return JailConfQuoting.quote(s);
+  private static String name(String path, String prefix) {
+    return path.substring(prefix.length(), path.length() - ".conf".length());
   }
 
   /** The host's rc.conf edits, like sysrc: bridges cloned at boot, jails started at boot. */
   static List<RcConfEdit> rcConfEdits(HostConfig host) {
-    List<RcConfEdit> edits = new ArrayList<>();
-    for (Bridge br : host.bridges()) {
-      edits.add(RcConfEdit.addWord("cloned_interfaces", br.name()));
-      StringBuilder v = new StringBuilder();
-      br.members().forEach(m -> v.append("addm ").append(m).append(' '));
-      br.address().ifPresent(c -> v.append("inet ").append(c).append(' '));
-      v.append("up");
-      edits.add(RcConfEdit.set("ifconfig_" + br.name(), v.toString()));
-    }
-    if (!host.jails().isEmpty()) {
-      edits.add(RcConfEdit.set("jail_enable", "YES"));
-      host.jails().forEach(j -> edits.add(RcConfEdit.addWord("jail_list", j.name())));
-    }
-    return edits;
+    return RcConfRenderer.edits(host);
   }
 
   /** {@code /etc/devfs.rules} with the host's generated rulesets added, the rest kept. */
   static String devfsRules(String existing, HostConfig host) {
-    DevfsRules rules = DevfsRules.parse(existing);
-    for (DevfsRuleset r : host.devfsRulesets()) {
-      if (r.isGenerated()) {
-        rules = rules.withVnetRuleset(r.name().orElse(DevfsRuleset.GENERATED_NAME), true, true);
-      }
-    }
-    return rules.render();
+    return DevfsRules.parse(existing).withRulesetsOf(host).render();
   }
 }

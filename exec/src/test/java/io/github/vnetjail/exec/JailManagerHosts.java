@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.core.VnetJailException;
-import io.github.vnetjail.render.JailConf;
-import io.github.vnetjail.render.JailConfEvaluationException;
-import io.github.vnetjail.render.JailConfFileSource;
-import io.github.vnetjail.render.JailConfParseException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Simulated hosts and host configs for the JailManager tests. */
 final class JailManagerHosts {
@@ -21,10 +13,7 @@ final class JailManagerHosts {
   /** A host with em0 and bridge0 (member em0) and a directory for each jail. */
   static SimulatedHost host(HostConfig config) {
     SimulatedHost.Builder b =
-        SimulatedHost.builder()
-            .withInterface("em0")
-            .withBridge("bridge0", "em0")
-            .configReader(new Reader());
+        SimulatedHost.builder().withInterface("em0").withBridge("bridge0", "em0");
     config.jails().forEach(j -> b.withDirectory(j.path()));
     return b.build();
   }
@@ -77,52 +66,6 @@ final class JailManagerHosts {
     // a dying jail may linger, but must hold nothing but its loopback
     for (SimulatedHost.Stack st : s.stacks().subList(1, s.stacks().size())) {
       assertThat(st.interfaceNames()).as("stack of %s\n%s", st.owner(), s).containsOnly("lo0");
-    }
-  }
-
-  /**
-   * jail.conf through the render module (the simulated host's own reader lands on main with the
-   * simhost branch; this stand-in goes away then).
-   */
-  static final class Reader implements SimJailConfigReader {
-    @Override
-    public Config parse(String file, String text, SimFileSystem fs) throws ConfigError {
-      JailConfFileSource source =
-          new JailConfFileSource() {
-            @Override
-            public Optional<String> read(String path) {
-              return fs.read(path);
-            }
-
-            @Override
-            public List<String> list(String directory) {
-              return fs.list(directory);
-            }
-          };
-      JailConf conf;
-      try {
-        conf = JailConf.parse(text, file, source);
-      } catch (JailConfParseException e) {
-        throw new ConfigError(List.of(e.jailMessage()));
-      } catch (VnetJailException e) {
-        throw new ConfigError(List.of("jail: " + file + ": " + e.getMessage()));
-      }
-      List<String> names = conf.jailNames();
-      return new Config() {
-        @Override
-        public List<String> jailNames() {
-          return names;
-        }
-
-        @Override
-        public Map<String, List<String>> parameters(String jail) throws ConfigError {
-          try {
-            return conf.effectiveParameters(jail);
-          } catch (JailConfEvaluationException e) {
-            throw new ConfigError(e.jailMessages());
-          }
-        }
-      };
     }
   }
 }

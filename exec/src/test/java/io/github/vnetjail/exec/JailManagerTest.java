@@ -140,11 +140,7 @@ class JailManagerTest {
   @Test
   void createsTheBridgeWithItsMembersWhenTheHostLacksIt() {
     SimulatedHost bare =
-        SimulatedHost.builder()
-            .withInterface("em0")
-            .withDirectory("/jails/my-vnet-jail")
-            .configReader(new JailManagerHosts.Reader())
-            .build();
+        SimulatedHost.builder().withInterface("em0").withDirectory("/jails/my-vnet-jail").build();
     JailManager m = JailManager.on(bare).withListener(events::add);
     m.install(config);
     m.start("my-vnet-jail");
@@ -215,7 +211,7 @@ class JailManagerTest {
     assertThat(host.files().read("/etc/rc.conf.bak"))
         .contains("# mine\nhostname=\"box\"\nsshd_enable=\"YES\"\n");
     assertThat(host.files().read("/etc/jail.conf.d/my-vnet-jail.conf").get())
-        .contains("vnet.interface = \"epair154b\";");
+        .contains("vnet.interface = \"${epair}b\";", "$id = \"154\";");
     assertThat(host.files().read(JailManagerManifest.PATH).get())
         .contains("my-vnet-jail\tepair154a");
 
