@@ -484,8 +484,11 @@ public final class JailManager {
       }
       view = probe(e.name(), op);
     }
-    clearLeftovers(e, op, view);
-    HostView after = probe(e.name(), op);
+    HostView after = view;
+    if (view.holdsAnything(e)) {
+      clearLeftovers(e, op, view);
+      after = probe(e.name(), op);
+    }
     List<String> left = new ArrayList<>();
     if (after.active.containsKey(e.name())) {
       left.add("jail " + e.name() + " (jid " + after.active.get(e.name()) + ")");

@@ -107,8 +107,6 @@ class JailManagerTest {
             "ifconfig -l",
             "jail -f /etc/jail.conf.d/my-vnet-jail.conf -r my-vnet-jail",
             "jls -d -v --libxo json",
-            "ifconfig -l",
-            "jls -d -v --libxo json",
             "ifconfig -l");
   }
 
