@@ -488,4 +488,69 @@ class HostConfigTest {
             .build();
     assertThat(ok.warnings()).isEmpty();
   }
+
+  @Test
+  void plainJailsTakeDnsNamesUniqueAcrossTheHost() {
+    PlainJail p =
+        PlainJail.builder().name("p").addAlias("em0|10.0.0.9/24").dnsName("web.lan").build();
+    assertThat(p.dnsName()).contains("web.lan");
+    Problem dup =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(bridge0())
+                .addJail(jail("a").id(1).ip("10.0.0.2/24").dnsName("web.lan").build())
+                .addJail(p));
+    assertThat(dup.field()).isEqualTo("jails[p].dnsName");
+    List<Problem> bad =
+        catchThrowableOfType(
+                ValidationException.class,
+                () -> PlainJail.builder().name("q").dnsName("web lan").build())
+            .problems();
+    assertThat(bad).extracting(Problem::field).containsExactly("dnsName");
+  }
+
+  @Test
+  void rejectsDependencyLoopsLikeJail8() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addJail(PlainJail.builder().name("a").addDepend("b").build())
+                .addJail(PlainJail.builder().name("b").addDepend("c").build())
+                .addJail(PlainJail.builder().name("c").addDepend("a").build())
+                .addJail(PlainJail.builder().name("d").addDepend("a").build()));
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("jails[a].depend");
+              assertThat(p.message())
+                  .isEqualTo("jails a, b, c depend on each other in a loop, which jail(8) refuses");
+            });
+  }
+
+  @Test
+  void countsTheImpliedDependencyOnTheParentJail() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addJail(
+                    PlainJail.builder()
+                        .name("outer")
+                        .addDepend("outer.inner")
+                        .putRawParameter("children.max", "1")
+                        .build())
+                .addJail(PlainJail.builder().name("outer.inner").build()));
+    assertThat(ps)
+        .extracting(Problem::message)
+        .containsExactly(
+            "jails outer, outer.inner depend on each other in a loop, which jail(8) refuses");
+    // Without the loop, dependencies are fine.
+    assertThat(
+            HostConfig.builder()
+                .addJail(PlainJail.builder().name("a").addDepend("b").build())
+                .addJail(PlainJail.builder().name("b").build())
+                .build()
+                .plainJails())
+        .hasSize(2);
+  }
 }
