@@ -176,7 +176,7 @@ public final class JailManager {
     stop(name);
     shared.install.lock();
     try {
-      run(name, "uninstall", "remove " + e.confPath(), Command.of("rm", "-f", e.confPath()), true);
+      require(name, "uninstall", "remove " + e.confPath(), Command.of("rm", "-f", e.confPath()));
       String rc = files().read(RC_CONF).orElse("");
       write(RC_CONF, RcConf.parse(rc).removeWord("jail_list", name).render());
       writeManifest(manifest().minus(name));
@@ -235,15 +235,14 @@ public final class JailManager {
       } catch (LifecycleException ex) {
         throw failed(name, op, ex);
       }
-      ExecResult r =
-          run(name, op, "jail -c", Command.of("jail", "-f", e.confPath(), "-c", name), false);
+      ExecResult r = run(name, op, "jail -c", Command.of("jail", "-f", e.confPath(), "-c", name));
       if (!r.isSuccess()) {
-        rollback(e, op, "start: jail -c", Optional.of(r), "");
+        rollback(e, op, "jail -c", Optional.of(r), "");
       }
       if (planner.isEmpty()) {
-        Optional<String> broken = check(e, op);
+        Optional<CheckFailure> broken = check(e, op);
         if (broken.isPresent()) {
-          rollback(e, op, "check: " + broken.get(), lastResult.get(), "");
+          rollback(e, op, "check: " + broken.get().what(), Optional.of(broken.get().result()), "");
         }
       }
       emit(name, op, JailEvent.Kind.DONE, "started");
@@ -267,8 +266,7 @@ public final class JailManager {
       }
       Optional<ExecResult> failure = Optional.empty();
       if (view.active.containsKey(name)) {
-        ExecResult r =
-            run(name, op, "jail -r", Command.of("jail", "-f", e.confPath(), "-r", name), false);
+        ExecResult r = run(name, op, "jail -r", Command.of("jail", "-f", e.confPath(), "-r", name));
         if (!r.isSuccess()) {
           failure = Optional.of(r);
         }
@@ -278,7 +276,7 @@ public final class JailManager {
         return;
       }
       if (failure.isPresent()) {
-        rollback(e, op, "stop: jail -r", failure, "forced teardown");
+        rollback(e, op, "jail -r", failure, "forced teardown");
       }
       try {
         teardown(e, op);
@@ -433,8 +431,7 @@ public final class JailManager {
               e.name(),
               op,
               "reclaim",
-              Command.of("ifconfig", e.jailInterface(), "-vnet", Integer.toString(jid)),
-              true);
+              Command.of("ifconfig", e.jailInterface(), "-vnet", Integer.toString(jid)));
       if (r.isSuccess()) {
         ifaces.add(e.jailInterface());
         emit(
@@ -466,20 +463,10 @@ public final class JailManager {
     HostView view = probe(e.name(), op);
     if (view.active.containsKey(e.name())) {
       ExecResult r =
-          run(
-              e.name(),
-              op,
-              "jail -r",
-              Command.of("jail", "-f", e.confPath(), "-r", e.name()),
-              false);
+          run(e.name(), op, "jail -r", Command.of("jail", "-f", e.confPath(), "-r", e.name()));
       if (!r.isSuccess()) {
         // take the jail side back first: jail -R runs no hook
-        run(
-            e.name(),
-            op,
-            "reclaim",
-            Command.of("ifconfig", e.jailInterface(), "-vnet", e.name()),
-            true);
+        run(e.name(), op, "reclaim", Command.of("ifconfig", e.jailInterface(), "-vnet", e.name()));
         require(e.name(), op, "jail -R", Command.of("jail", "-R", e.name()));
       }
       view = probe(e.name(), op);
@@ -515,11 +502,11 @@ public final class JailManager {
     emit(e.name(), op, JailEvent.Kind.CHECK_PASSED, "nothing of the jail left on the host");
   }
 
-  private final ThreadLocal<Optional<ExecResult>> lastResult =
-      ThreadLocal.withInitial(Optional::empty);
+  /** A post-start check that did not hold, with the command that showed it. */
+  private record CheckFailure(String what, ExecResult result) {}
 
-  /** The post-start checks; returns the one that failed ({@link #lastResult} holds its command). */
-  private Optional<String> check(JailManagerManifest.Entry e, String op) {
+  /** The post-start checks; returns the first that failed. */
+  private Optional<CheckFailure> check(JailManagerManifest.Entry e, String op) {
     ExecResult br = probeRun(e.name(), op, Command.of("ifconfig", e.bridge()));
     if (!br.isSuccess() || !bridgeMembers(br.stdout()).contains(e.hostInterface())) {
       return failedCheck(e, op, br, e.hostInterface() + " on " + e.bridge());
@@ -545,15 +532,13 @@ public final class JailManager {
       }
       emit(e.name(), op, JailEvent.Kind.CHECK_PASSED, "default route via " + e.gateway().get());
     }
-    lastResult.set(Optional.empty());
     return Optional.empty();
   }
 
-  private Optional<String> failedCheck(
+  private Optional<CheckFailure> failedCheck(
       JailManagerManifest.Entry e, String op, ExecResult r, String what) {
     emit(e.name(), op, JailEvent.Kind.CHECK_FAILED, what + " does not hold");
-    lastResult.set(Optional.of(r));
-    return Optional.of(what);
+    return Optional.of(new CheckFailure(what, r));
   }
 
   /** Rolls the jail back to nothing on the host, then throws naming the failed step. */
@@ -572,16 +557,9 @@ public final class JailManager {
     } catch (RuntimeException ex) {
       detail = "rollback also failed, check the host: " + ex.getMessage();
     }
-    LifecycleException le =
-        new LifecycleException(e.name(), op + ": " + stepOf(step), failure, detail);
+    LifecycleException le = new LifecycleException(e.name(), op + ": " + step, failure, detail);
     emit(e.name(), op, JailEvent.Kind.FAILED, le.getMessage());
     throw le;
-  }
-
-  private static String stepOf(String step) {
-    return step.startsWith("start: ") || step.startsWith("stop: ")
-        ? step.substring(step.indexOf(' ') + 1)
-        : step;
   }
 
   private LifecycleException failed(String name, String op, LifecycleException ex) {
@@ -802,7 +780,7 @@ public final class JailManager {
   }
 
   /** Runs a state-changing command (only recorded when planning); emits a COMMAND event. */
-  private ExecResult run(String jail, String op, String step, Command c, boolean tolerated) {
+  private ExecResult run(String jail, String op, String step, Command c) {
     ExecResult r;
     if (planner.isPresent()) {
       planner.get().commands.add(c);
@@ -817,7 +795,7 @@ public final class JailManager {
 
   /** Runs a state-changing command that must succeed. */
   private ExecResult require(String jail, String op, String step, Command c) {
-    ExecResult r = run(jail, op, step, c, false);
+    ExecResult r = run(jail, op, step, c);
     if (!r.isSuccess()) {
       throw new LifecycleException(jail, op + ": " + step, Optional.of(r), "");
     }

@@ -217,4 +217,59 @@ class JailManagerTest {
     jails.install(config);
     assertThat(events).noneMatch(e -> e.kind() == JailEvent.Kind.FILE_WRITTEN);
   }
+
+  @Test
+  void reportsEveryStepOfAStartToTheListenerInOrder() {
+    jails.install(config);
+    events.clear();
+    jails.start("my-vnet-jail");
+
+    assertThat(events)
+        .allMatch(e -> e.jail().equals("my-vnet-jail") && e.operation().equals("start"));
+    assertThat(events)
+        .extracting(JailEvent::kind)
+        .containsExactly(
+            JailEvent.Kind.BEGIN,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.CHECK_PASSED,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.CHECK_PASSED,
+            JailEvent.Kind.COMMAND,
+            JailEvent.Kind.CHECK_PASSED,
+            JailEvent.Kind.DONE);
+    assertThat(events.get(3).result().get().command().argv())
+        .containsExactly("jail", "-f", "/etc/jail.conf.d/my-vnet-jail.conf", "-c", "my-vnet-jail");
+  }
+
+  @Test
+  void listShowsJailsTheSdkDidNotInstallAsUnmanaged() {
+    jails.install(config);
+    host.execute(Command.of("jail", "-c", "name=other", "path=/", "persist")).requireSuccess();
+
+    assertThat(jails.list())
+        .extracting(JailStatus::name, JailStatus::state, JailStatus::managed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("my-vnet-jail", JailStatus.State.STOPPED, true),
+            org.assertj.core.groups.Tuple.tuple("other", JailStatus.State.RUNNING, false));
+  }
+
+  @Test
+  void aFailedCheckRollsBackAndNamesTheCheck() {
+    jails.install(config);
+    host.inject(SimulatedFault.matching("^jexec my-vnet-jail route -n get default$").stderr("x\n"));
+
+    assertThatThrownBy(() -> jails.start("my-vnet-jail"))
+        .isInstanceOf(LifecycleException.class)
+        .hasMessageStartingWith(
+            "jail my-vnet-jail: start: check: default route via 192.168.1.1 failed: command"
+                + " \"jexec my-vnet-jail route -n get default\" exited with code 1, stderr: x;"
+                + " rolled back: nothing of the jail is left on the host");
+    assertClean(host);
+    assertThat(events)
+        .extracting(JailEvent::kind)
+        .contains(JailEvent.Kind.CHECK_FAILED, JailEvent.Kind.ROLLBACK, JailEvent.Kind.FAILED);
+  }
 }
