@@ -292,18 +292,11 @@ class StackFaultMatrixTest {
    * Failures that currently break the invariants, left out of the matrix until fixed (reported to
    * the lead with a reproducing test): {@code ShellHostFiles.exists} takes any failure of {@code
    * test -e} (exit 2, an error) for "absent", so install rewrites /etc/rc.conf from nothing and
-   * apply forgets every managed jail; {@code JailManager.uninstall} ignores a failed {@code rm -f}
-   * of the jail's conf file and reports success, leaving a stale /etc/jail.conf.d/NAME.conf.
+   * apply forgets every managed jail.
    */
   private static Optional<String> knownIssue(List<String> argv) {
     if (argv.get(0).equals("test")) {
       return Optional.of("ShellHostFiles.exists: a failing test -e reads as absent");
-    }
-    if (argv.size() == 3
-        && argv.get(0).equals("rm")
-        && argv.get(1).equals("-f")
-        && argv.get(2).startsWith("/etc/jail.conf.d/")) {
-      return Optional.of("JailManager.uninstall: a failed rm -f is ignored");
     }
     return Optional.empty();
   }
