@@ -126,7 +126,7 @@ class StackFaultMatrixTest {
               m -> m.restart("web", "app", "db", "cache")));
 
   /** The simulated host, with files read and written through sh commands as over SSH. */
-  private static CommandExecutor viaCommands(SimulatedHost host) {
+  private static CommandExecutor viaCommands(CommandExecutor host) {
     return new CommandExecutor() {
       @Override
       public ExecResult execute(Command command) {
@@ -230,6 +230,52 @@ class StackFaultMatrixTest {
       out.add(DynamicContainer.dynamicContainer(s.name(), tests));
     }
     return out.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicNode> aLostConnectionAtAnyCommandIsRecoveredByRunningTheOperationAgain() {
+    List<DynamicNode> out = new ArrayList<>();
+    for (Scenario s : SCENARIOS) {
+      Clean clean = clean(s);
+      List<DynamicTest> tests = new ArrayList<>();
+      for (int i = 1; i <= clean.commands().size(); i++) {
+        int n = i;
+        tests.add(
+            DynamicTest.dynamicTest(
+                "lose the connection at command " + i + ": " + clean.commands().get(i - 1),
+                () -> loseConnection(s, clean, n)));
+      }
+      out.add(DynamicContainer.dynamicContainer(s.name(), tests));
+    }
+    return out.stream();
+  }
+
+  /**
+   * The connection drops at the {@code n}-th command: the manager cannot roll back (nothing reaches
+   * the host any more), so the host may hold a half-done step; the files are still complete
+   * versions, and the same operation over a new connection finishes the job.
+   */
+  private void loseConnection(Scenario s, Clean clean, int n) {
+    SimulatedHost host = s.setUp();
+    FaultInjectingExecutor faults = CommandExecutors.faultInjecting(host).throwOnNth(n);
+    JailManager m = JailManager.on(viaCommands(faults)).withParallelism(1);
+
+    RuntimeException error = failure(() -> s.op().accept(m));
+
+    assertThat(faults.injected()).isEqualTo(1);
+    assertThat(error).isInstanceOf(VnetJailException.class);
+    assertThat(chain(error)).contains("lost its connection");
+    Shape.of(host, s).assertFilesComplete(clean);
+    s.op().accept(manager(host));
+    assertThat(Shape.of(host, s)).isEqualTo(clean.after());
+  }
+
+  private static String chain(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      b.append(c.getMessage()).append('\n');
+    }
+    return b.toString();
   }
 
   /** Whether the fault fired, given the host and where its records stood before the operation. */
@@ -359,8 +405,6 @@ class StackFaultMatrixTest {
     }
 
     void assertConsistent(Scenario s, Clean clean) {
-      Map<String, String> before = clean.filesBefore();
-      Map<String, String> after = clean.after().files();
       Set<String> expectedHost = new TreeSet<>(Set.of("lo0", "em0", "bridge0"));
       Set<String> expectedMembers = new TreeSet<>(Set.of("em0"));
       for (VnetJail j : s.jails()) {
@@ -379,6 +423,12 @@ class StackFaultMatrixTest {
           .as("no leaked interface on the host: %s", this)
           .isEqualTo(expectedHost);
       assertThat(bridgeMembers).as("no stray bridge member: %s", this).isEqualTo(expectedMembers);
+      assertFilesComplete(clean);
+    }
+
+    void assertFilesComplete(Clean clean) {
+      Map<String, String> before = clean.filesBefore();
+      Map<String, String> after = clean.after().files();
       Set<String> paths = new TreeSet<>(before.keySet());
       paths.addAll(after.keySet());
       paths.addAll(files.keySet());
