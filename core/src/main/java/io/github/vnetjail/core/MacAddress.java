@@ -74,6 +74,13 @@ public final class MacAddress {
     return new MacAddress(sb.toString());
   }
 
+  /** Parses {@code text}, adding its problems for {@code field} and returning null if invalid. */
+  static MacAddress parse(String field, String text, Problems p) {
+    List<Problem> problems = problems(field, text);
+    p.addAll(problems);
+    return problems.isEmpty() ? new MacAddress(text.toLowerCase(Locale.ROOT)) : null;
+  }
+
   static List<Problem> problems(String field, String text) {
     checkNotNull(text, "MAC address");
     if (!SYNTAX.matcher(text).matches()) {

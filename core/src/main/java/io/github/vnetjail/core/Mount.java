@@ -63,6 +63,12 @@ public final class Mount {
     return m;
   }
 
+  /** Parses a builder's {@code addMount(line)}, deferring its problems as {@code mounts[LINE]}. */
+  static Mount parse(DeferredProblems deferred, String line) {
+    String field = "mounts[" + line + "]";
+    return deferred.parse(field, p -> parse(field, line, p));
+  }
+
   static Mount parse(String field, String line, Problems p) {
     checkNotNull(line, "mount line");
     if (line.indexOf('\0') >= 0 || line.indexOf('\n') >= 0) {

@@ -5,7 +5,6 @@ import static io.github.vnetjail.core.internal.Text.show;
 import io.github.vnetjail.core.internal.CheckedStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,34 +143,21 @@ public abstract class PlainJail implements Jail {
 
   /** Builds a {@link PlainJail}; string forms are checked at {@link #build()}. */
   public static final class Builder extends ImmutablePlainJail.Builder {
-    private final Map<String, List<Problem>> deferred = new LinkedHashMap<>();
+    private final DeferredProblems deferred = new DeferredProblems();
 
     /** Adds an address in jail(8)'s form {@code em0|192.168.1.50/24} (interface optional). */
     public Builder addAlias(String alias) {
-      Problems p = new Problems();
       String field = "aliases[" + alias + "]";
-      IpAlias a = IpAlias.parse(field, alias, p);
-      deferred.remove(field);
-      if (a == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addAlias(a);
+      IpAlias a = deferred.parse(field, p -> IpAlias.parse(field, alias, p));
+      return a == null ? this : addAlias(a);
     }
 
     /**
      * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
      */
     public Builder addMount(String fstabLine) {
-      Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
-      Mount m = Mount.parse(field, fstabLine, p);
-      deferred.remove(field);
-      if (m == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addMount(m);
+      Mount m = Mount.parse(deferred, fstabLine);
+      return m == null ? this : addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */
@@ -191,22 +177,7 @@ public abstract class PlainJail implements Jail {
      */
     @Override
     public PlainJail build() {
-      List<Problem> early = new ArrayList<>();
-      deferred.values().forEach(early::addAll);
-      PlainJail jail;
-      try {
-        jail = super.build();
-      } catch (ValidationException e) {
-        if (early.isEmpty()) {
-          throw e;
-        }
-        early.addAll(e.problems());
-        throw new ValidationException(e.subject(), early);
-      }
-      if (!early.isEmpty()) {
-        throw new ValidationException(subject(jail.name()), early);
-      }
-      return jail;
+      return deferred.build(super::build, jail -> subject(jail.name()));
     }
   }
 

@@ -7,7 +7,6 @@ import io.github.vnetjail.core.internal.CheckedStyle;
 import io.github.vnetjail.core.internal.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,7 +268,7 @@ public abstract class VnetJail implements Jail {
    * but their problems are reported by {@link #build()} together with all others.
    */
   public static final class Builder extends ImmutableVnetJail.Builder {
-    private final Map<String, List<Problem>> deferred = new LinkedHashMap<>();
+    private final DeferredProblems deferred = new DeferredProblems();
 
     /** Sets the static IPv4 address with prefix, e.g. {@code "192.168.1.154/24"}. */
     public Builder ip(String cidr) {
@@ -307,30 +306,17 @@ public abstract class VnetJail implements Jail {
 
     /** Adds a route inside the jail: {@code destination} (a network) via {@code gateway}. */
     public Builder addRoute(String destination, String gateway) {
-      Problems p = new Problems();
       String field = "routes[" + destination + "]";
-      Route r = Route.parse(field, destination, gateway, p);
-      deferred.remove(field);
-      if (r == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addRoute(r);
+      Route r = deferred.parse(field, p -> Route.parse(field, destination, gateway, p));
+      return r == null ? this : addRoute(r);
     }
 
     /**
      * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
      */
     public Builder addMount(String fstabLine) {
-      Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
-      Mount m = Mount.parse(field, fstabLine, p);
-      deferred.remove(field);
-      if (m == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addMount(m);
+      Mount m = Mount.parse(deferred, fstabLine);
+      return m == null ? this : addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */
@@ -361,34 +347,15 @@ public abstract class VnetJail implements Jail {
     }
 
     private Cidr parseCidr(String field, String text) {
-      Problems p = new Problems();
-      Cidr c = Cidr.parse(field, text, p);
-      record(field, p);
-      return c;
+      return deferred.parse(field, p -> Cidr.parse(field, text, p));
     }
 
     private IpAddress parseAddress(String field, String text) {
-      Problems p = new Problems();
-      IpAddress a = IpAddress.parse(field, text, p);
-      record(field, p);
-      return a;
+      return deferred.parse(field, p -> IpAddress.parse(field, text, p));
     }
 
     private MacAddress parseMac(String field, String text) {
-      List<Problem> problems = MacAddress.problems(field, text);
-      deferred.remove(field);
-      if (!problems.isEmpty()) {
-        deferred.put(field, problems);
-        return null;
-      }
-      return MacAddress.parse(text);
-    }
-
-    private void record(String field, Problems p) {
-      deferred.remove(field);
-      if (!p.isEmpty()) {
-        deferred.put(field, p.list());
-      }
+      return deferred.parse(field, p -> MacAddress.parse(field, text, p));
     }
 
     /**
@@ -398,22 +365,7 @@ public abstract class VnetJail implements Jail {
      */
     @Override
     public VnetJail build() {
-      List<Problem> early = new ArrayList<>();
-      deferred.values().forEach(early::addAll);
-      VnetJail jail;
-      try {
-        jail = super.build();
-      } catch (ValidationException e) {
-        if (early.isEmpty()) {
-          throw e;
-        }
-        early.addAll(e.problems());
-        throw new ValidationException(e.subject(), early);
-      }
-      if (!early.isEmpty()) {
-        throw new ValidationException(subject(jail.name()), early);
-      }
-      return jail;
+      return deferred.build(super::build, jail -> subject(jail.name()));
     }
   }
 
