@@ -1,5 +1,7 @@
 package io.github.vnetjail.core;
 
+import static io.github.vnetjail.core.internal.Text.show;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,16 @@ final class Problems {
 
   List<Problem> list() {
     return List.copyOf(list);
+  }
+
+  /**
+   * Throws a {@link ValidationException} for {@code kind} {@code "value"} (e.g. {@code jail name "a
+   * b"}) if {@code problems} is not empty.
+   */
+  static void throwIfAny(List<Problem> problems, String kind, String value) {
+    if (!problems.isEmpty()) {
+      throw new ValidationException(kind + " " + show(value), problems);
+    }
   }
 
   void throwIfAny(String what) {
