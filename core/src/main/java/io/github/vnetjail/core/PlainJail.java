@@ -6,8 +6,6 @@ import io.github.vnetjail.core.internal.CheckedStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -28,81 +26,8 @@ import org.immutables.value.Value;
 public abstract class PlainJail implements Jail {
   PlainJail() {}
 
-  @Override
-  public abstract String name();
-
   /** The jail's addresses, each optionally with the host interface that carries the alias. */
   public abstract List<IpAlias> aliases();
-
-  /** The jail's root; defaults to {@code /jails/<name>}. */
-  @Override
-  @Value.Default
-  public String path() {
-    return JailChecks.DEFAULT_PATH_PREFIX + name();
-  }
-
-  @Override
-  public abstract Optional<String> hostname();
-
-  @Override
-  public abstract Optional<String> dnsName();
-
-  @Override
-  public abstract Set<Allow> allow();
-
-  @Override
-  public abstract Set<Allow> deny();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvmsg();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvsem();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvshm();
-
-  @Override
-  public abstract Optional<DevfsRuleset> devfsRuleset();
-
-  @Override
-  @Value.Default
-  public boolean persist() {
-    return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountDevfs() {
-    return true;
-  }
-
-  @Override
-  public abstract List<Mount> mounts();
-
-  @Override
-  public abstract Optional<String> mountFstab();
-
-  @Override
-  @Value.Default
-  public boolean mountFdescfs() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountProcfs() {
-    return false;
-  }
-
-  @Override
-  public abstract List<String> depend();
-
-  @Override
-  public abstract List<HookCommand> hooks();
-
-  @Override
-  public abstract Map<String, List<String>> rawParameters();
 
   /** Always false. */
   @Override

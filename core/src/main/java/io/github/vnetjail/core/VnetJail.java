@@ -8,7 +8,6 @@ import io.github.vnetjail.core.internal.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -48,10 +47,6 @@ public abstract class VnetJail implements Jail {
 
   VnetJail() {}
 
-  /** The jail(8) name, e.g. {@code my-vnet-jail}. */
-  @Override
-  public abstract String name();
-
   /**
    * The epair unit ({@code 154} gives {@code epair154a}/{@code epair154b}); empty until set or
    * allocated by {@link HostConfig}. Use {@link #epairUnit()} on resolved jails.
@@ -88,73 +83,6 @@ public abstract class VnetJail implements Jail {
   /** Extra static routes inside the jail, in the order added. */
   public abstract List<Route> routes();
 
-  /** The jail's root; defaults to {@code /jails/<name>}. */
-  @Override
-  @Value.Default
-  public String path() {
-    return JailChecks.DEFAULT_PATH_PREFIX + name();
-  }
-
-  @Override
-  public abstract Optional<String> hostname();
-
-  @Override
-  public abstract Set<Allow> allow();
-
-  @Override
-  public abstract Set<Allow> deny();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvmsg();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvsem();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvshm();
-
-  @Override
-  public abstract Optional<DevfsRuleset> devfsRuleset();
-
-  @Override
-  @Value.Default
-  public boolean persist() {
-    return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountDevfs() {
-    return true;
-  }
-
-  @Override
-  public abstract List<Mount> mounts();
-
-  @Override
-  public abstract Optional<String> mountFstab();
-
-  @Override
-  @Value.Default
-  public boolean mountFdescfs() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountProcfs() {
-    return false;
-  }
-
-  @Override
-  public abstract List<String> depend();
-
-  @Override
-  public abstract List<HookCommand> hooks();
-
-  @Override
-  public abstract Map<String, List<String>> rawParameters();
-
   /** How the epair sides are named; {@link InterfaceNaming#EPAIR} by default. */
   @Value.Default
   public InterfaceNaming interfaceNaming() {
@@ -172,9 +100,6 @@ public abstract class VnetJail implements Jail {
    * jail's rc.conf. Needs a devfs ruleset that exposes {@code /dev/pf}.
    */
   public abstract Optional<String> pfRules();
-
-  @Override
-  public abstract Optional<String> dnsName();
 
   /** Always true. */
   @Override
