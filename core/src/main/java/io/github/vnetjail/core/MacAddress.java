@@ -37,8 +37,7 @@ public final class MacAddress extends StringValue {
    * @throws ValidationException if the syntax is wrong, or the address is multicast or all zero
    */
   public static MacAddress parse(String text) {
-    Problems.throwIfAny(problems("mac", text), "MAC address", text);
-    return new MacAddress(text.toLowerCase(Locale.ROOT));
+    return Problems.parseOrThrow(p -> parse("mac", text, p), "MAC address", text);
   }
 
   /**

@@ -4,6 +4,7 @@ import static io.github.vnetjail.core.internal.Text.show;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Collects problems during a validation pass, so that build() reports all of them at once. */
 final class Problems {
@@ -30,6 +31,17 @@ final class Problems {
 
   List<Problem> list() {
     return List.copyOf(list);
+  }
+
+  /**
+   * Runs {@code parser}, which adds a problem and returns null when the text is invalid, and throws
+   * a {@link ValidationException} for {@code kind} {@code "text"} if it found any.
+   */
+  static <T> T parseOrThrow(Function<Problems, T> parser, String kind, String text) {
+    Problems p = new Problems();
+    T value = parser.apply(p);
+    p.throwIfAny(kind + " " + show(text));
+    return value;
   }
 
   /**
