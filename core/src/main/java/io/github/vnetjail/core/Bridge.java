@@ -100,7 +100,7 @@ public abstract class Bridge {
   }
 
   static String subject(String name) {
-    return name == null ? "Bridge" : "Bridge " + show(name);
+    return Problems.subject("Bridge", name);
   }
 
   @Value.Check

@@ -1,7 +1,5 @@
 package io.github.vnetjail.core;
 
-import static io.github.vnetjail.core.internal.Text.show;
-
 import io.github.vnetjail.core.internal.CheckedStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,7 +105,7 @@ public abstract class PlainJail implements Jail {
   }
 
   static String subject(String name) {
-    return name == null ? "PlainJail" : "PlainJail " + show(name);
+    return Problems.subject("PlainJail", name);
   }
 
   @Value.Check

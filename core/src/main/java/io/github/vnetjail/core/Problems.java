@@ -34,6 +34,14 @@ final class Problems {
   }
 
   /**
+   * What a model type's problems are about: {@code type} and its name, e.g. {@code VnetJail "web"},
+   * or only {@code type} while the name is unset.
+   */
+  static String subject(String type, String name) {
+    return name == null ? type : type + " " + show(name);
+  }
+
+  /**
    * Runs {@code parser}, which adds a problem and returns null when the text is invalid, and throws
    * a {@link ValidationException} for {@code kind} {@code "text"} if it found any.
    */

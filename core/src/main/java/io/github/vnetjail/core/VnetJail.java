@@ -295,7 +295,7 @@ public abstract class VnetJail implements Jail {
   }
 
   static String subject(String name) {
-    return name == null ? "VnetJail" : "VnetJail " + show(name);
+    return Problems.subject("VnetJail", name);
   }
 
   @Value.Check
