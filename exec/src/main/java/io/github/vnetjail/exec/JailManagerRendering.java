@@ -19,13 +19,12 @@ final class JailManagerRendering {
   private JailManagerRendering() {}
 
   /**
-   * The options the manager uses unless told otherwise: the seed's hooks with its release fix (the
-   * manager does the leak-safety itself: stale epairs before start, rollback after a failure) and
-   * the host's release.
+   * The options the manager uses unless told otherwise: the renderer's default (leak-safe) hooks,
+   * so that {@code jail -c} run by hand or by rc.d/jail at boot behaves as under the manager and
+   * runs the jail's {@code /etc/rc}, and the host's release.
    */
   static JailConfRenderOptions defaultOptions(HostConfig host) {
     return JailConfRenderOptions.builder()
-        .hooks(JailConfRenderOptions.Hooks.SEED)
         .dialect(
             host.release() == FreeBsdRelease.V13
                 ? JailConfDialect.FREEBSD_13
