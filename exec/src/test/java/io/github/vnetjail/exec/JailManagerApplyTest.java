@@ -172,8 +172,14 @@ class JailManagerApplyTest {
   void theInstalledJailConfHasNoDependLineSinceJailReadsOneFile() {
     HostConfig chain = config(jail("b", 22, "a"), jail("a", 21));
     jails.install(chain);
-    assertThat(host.files().read("/etc/jail.conf.d/b.conf").get()).doesNotContain("depend");
+    String b = host.files().read("/etc/jail.conf.d/b.conf").get();
+    assertThat(io.github.vnetjail.render.JailConf.parse(b).effectiveParameters("b"))
+        .doesNotContainKey("depend");
+    assertThat(b).contains("# depends on: a\n");
     assertThat(host.files().read(JailManagerManifest.PATH).get()).contains("\ta\n");
+    // at boot rc.d/jail starts jail_list in order: the dependency first
+    assertThat(host.files().read(JailManager.RC_CONF).get())
+        .contains("jail_list=\"a b\"", "jail_reverse_stop=\"YES\"");
   }
 
   @Test
