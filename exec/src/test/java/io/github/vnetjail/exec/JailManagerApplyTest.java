@@ -169,6 +169,22 @@ class JailManagerApplyTest {
   }
 
   @Test
+  void atBootRcdJailStartsDependenciesFirstAndStopsThemLast() {
+    // rc.d/jail reads each per-jail file alone: the order comes from jail_list and
+    // jail_reverse_stop, since a depend line would fail the jail there
+    HostConfig chain = config(jail("b", 22, "a"), jail("a", 21));
+    SimulatedHost h = host(chain);
+    JailManager.on(h).install(chain);
+
+    ExecResult start = h.execute(Command.of("service", "jail", "start"));
+    assertThat(start.stdout()).isEqualTo("Starting jails: a b.\n");
+    assertThat(h.state().jails()).extracting(SimulatedHost.Jail::name).containsExactly("a", "b");
+    ExecResult stop = h.execute(Command.of("service", "jail", "stop"));
+    assertThat(stop.stdout()).isEqualTo("Stopping jails: b a.\n");
+    assertClean(h);
+  }
+
+  @Test
   void theInstalledJailConfHasNoDependLineSinceJailReadsOneFile() {
     HostConfig chain = config(jail("b", 22, "a"), jail("a", 21));
     jails.install(chain);
