@@ -119,9 +119,10 @@ public final class JailManager {
   }
 
   /**
-   * A copy that renders jail.conf with {@code options}. By default the manager uses the seed's
-   * hooks with its release fix ({@link JailConfRenderOptions.Hooks#SEED}) and the host's release:
-   * the manager itself destroys stale epairs before a start and rolls back after a failure.
+   * A copy that renders jail.conf with {@code options}. By default the manager uses the renderer's
+   * leak-safe hooks ({@link JailConfRenderOptions.Hooks#ROBUST}: the network is set up before the
+   * jail's {@code /bin/sh /etc/rc}) and the host's release; the manager also destroys stale epairs
+   * before a start and rolls back after a failure, whichever hooks are used.
    */
   public JailManager withRenderOptions(JailConfRenderOptions options) {
     checkNotNull(options, "options");

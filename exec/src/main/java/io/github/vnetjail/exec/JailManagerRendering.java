@@ -2,14 +2,12 @@ package io.github.vnetjail.exec;
 
 import io.github.vnetjail.core.FreeBsdRelease;
 import io.github.vnetjail.core.HostConfig;
-import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.render.DevfsRules;
 import io.github.vnetjail.render.JailConfDialect;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.RcConfEdit;
 import io.github.vnetjail.render.RcConfRenderer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +17,12 @@ final class JailManagerRendering {
   private JailManagerRendering() {}
 
   /**
-   * The options the manager uses unless told otherwise: the seed's hooks with its release fix (the
-   * manager does the leak-safety itself: stale epairs before start, rollback after a failure) and
-   * the host's release.
+   * The options the manager uses unless told otherwise: the renderer's default (leak-safe) hooks,
+   * so that {@code jail -c} run by hand or by rc.d/jail at boot behaves as under the manager and
+   * runs the jail's {@code /etc/rc}, and the host's release.
    */
   static JailConfRenderOptions defaultOptions(HostConfig host) {
     return JailConfRenderOptions.builder()
-        .hooks(JailConfRenderOptions.Hooks.SEED)
         .dialect(
             host.release() == FreeBsdRelease.V13
                 ? JailConfDialect.FREEBSD_13
@@ -35,17 +32,14 @@ final class JailManagerRendering {
 
   /**
    * {@code DIR/NAME.conf} for each VNET jail, by path. Only the per-jail files: {@code
-   * /etc/jail.conf} is the user's. {@code depend} is left out of them: jail(8) reading one file
-   * fails a jail whose dependency that file does not define ("depends on undefined jail",
-   * usr.sbin/jail/state.c dep_setup), and the manager starts dependencies first itself.
+   * /etc/jail.conf} is the user's. The renderer leaves {@code depend} out of them (jail(8) reading
+   * one file would fail the jail, usr.sbin/jail/state.c dep_setup); the manager starts dependencies
+   * first itself, and rc.conf's {@code jail_list} is in dependency order for boot.
    */
   static Map<String, String> jailConfFiles(HostConfig host, JailConfRenderOptions options) {
-    List<VnetJail> jails = new ArrayList<>();
-    host.jails().forEach(j -> jails.add(j.toBuilder().depend(List.of()).build()));
-    HostConfig plain = host.toBuilder().jails(jails).build();
     Map<String, String> files = new LinkedHashMap<>();
     String prefix = options.confDirectory() + "/";
-    JailConfRenderer.renderFiles(plain, options)
+    JailConfRenderer.renderFiles(host, options)
         .forEach(
             (path, text) -> {
               if (path.startsWith(prefix) && host.jail(name(path, prefix)).isPresent()) {

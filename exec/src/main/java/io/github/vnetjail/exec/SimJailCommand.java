@@ -222,8 +222,13 @@ final class SimJailCommand implements SimRuntime.Program {
       wildcard = true;
     }
     boolean noteRemove = docf || args.size() > 1 || wildcard;
+    Set<String> undefinedDepend = undefinedDependencies(config);
     for (String name : names) {
       boolean inConfig = config.map(c -> c.jailNames().contains(name)).orElse(false);
+      if (inConfig && undefinedDepend.contains(name)) {
+        error = true;
+        continue;
+      }
       Map<String, List<String>> params = new LinkedHashMap<>();
       if (inConfig) {
         try {
@@ -281,6 +286,34 @@ final class SimJailCommand implements SimRuntime.Program {
       }
     }
     return error ? 1 : 0;
+  }
+
+  /**
+   * state.c dep_setup with a config file: every jail of the file whose {@code depend} names a jail
+   * the file does not define is warned about ({@code jail: NAME: depends on undefined jail
+   * "OTHER"}) and failed, whatever the command targets; returns those jails.
+   */
+  private Set<String> undefinedDependencies(Optional<SimJailConfigReader.Config> config) {
+    Set<String> failed = new java.util.LinkedHashSet<>();
+    if (config.isEmpty()) {
+      return failed;
+    }
+    List<String> defined = config.get().jailNames();
+    for (String name : defined) {
+      List<String> depend;
+      try {
+        depend = config.get().parameters(name).getOrDefault("depend", List.of());
+      } catch (SimJailConfigReader.ConfigError e) {
+        continue; // reported when the jail itself is processed
+      }
+      for (String d : depend) {
+        if (!defined.contains(d)) {
+          jailWarnx(name, "depends on undefined jail \"" + d + "\"");
+          failed.add(name);
+        }
+      }
+    }
+    return failed;
   }
 
   private int commandLineJail(List<String> args, boolean create) {

@@ -153,6 +153,11 @@ final class SimService implements SimRuntime.Program {
     p.out.append(".\n");
   }
 
+  /**
+   * rc.d/jail jail_stop: the named jails, else {@code jail_list}, else every running jail as {@code
+   * jls name} lists them; reversed when {@code jail_reverse_stop} is yes, except for names given on
+   * the command line (the script then sets {@code jail_reverse_stop="no"}).
+   */
   private static void stop(SimProcess p, List<String> names) {
     List<String> jails = new ArrayList<>(listed(p, names));
     if (jails.isEmpty()) {
@@ -161,6 +166,8 @@ final class SimService implements SimRuntime.Program {
           jails.add(j.name);
         }
       }
+    }
+    if (names.isEmpty() && yes(SimSysrc.rcvar(p.world, "jail_reverse_stop"))) {
       Collections.reverse(jails);
     }
     p.out.append("Stopping jails:");

@@ -10,10 +10,18 @@ import java.util.Set;
 /**
  * A small {@code /bin/sh}: simple commands with quoting ({@code '...'}, {@code "..."}, backslash),
  * parameter expansion ({@code $1}, {@code $name}, {@code ${name}}, {@code $?}, {@code $@}), lists
- * with {@code ;}, {@code &&}, {@code ||}, pipes, {@code !}, assignments, redirections ({@code >},
- * {@code >>}, {@code <}, {@code 2>&1}, to files or {@code /dev/null}) and the builtins {@code
- * exit}, {@code set -e}, {@code :}, {@code cd}, {@code export}, {@code unset}. Compound commands,
- * command substitution and globbing are not simulated: such a line fails with exit 2 and says so.
+ * with {@code ;}, {@code &&}, {@code ||}, pipes, {@code !}, brace groups {@code { LIST; }} (nested,
+ * with redirections), assignments, redirections ({@code >}, {@code >>}, {@code <}, {@code 2>&1}, to
+ * files or {@code /dev/null}) and the builtins {@code exit}, {@code set -e}, {@code :}, {@code
+ * true}, {@code false}, {@code cd}, {@code export}, {@code unset}. Other compound commands ({@code
+ * if}, loops, {@code case}, subshells), command substitution and globbing are not simulated: such a
+ * line fails with exit 2 and says so.
+ *
+ * <p>Grammar as in POSIX (XCU 2.9.3, and FreeBSD's bin/sh/parser.c list/andor/pipeline/command):
+ * {@code &&} and {@code ||} have equal precedence, associate to the left and bind tighter than
+ * {@code ;}, newline and {@code &}; {@code {} and {@code }} are reserved words, recognised only
+ * where a command starts, so {@code echo }} prints a brace and {@code { true }} lacks its closing
+ * brace.
  */
 final class SimShell {
   private static final Set<String> UNSUPPORTED_KEYWORDS =
@@ -30,8 +38,6 @@ final class SimShell {
           "done",
           "case",
           "esac",
-          "{",
-          "}",
           "function");
 
   private final SimProcess p;
@@ -102,16 +108,8 @@ final class SimShell {
     try {
       tokens = new Lexer(script).lex();
       List<AndOr> lists = new Parser(tokens).parse();
-      for (AndOr l : lists) {
-        status = runAndOr(l);
-        if (exitRequested) {
-          return exitCode;
-        }
-        if (errexit && status != 0 && !l.lastNegated()) {
-          return status;
-        }
-      }
-      return status;
+      runList(lists, new Io("", p.out, p.err));
+      return exitRequested ? exitCode : status;
     } catch (ShellError e) {
       return p.fail("sh", e.getMessage(), 2);
     }
@@ -120,48 +118,102 @@ final class SimShell {
   private boolean exitRequested;
   private int exitCode;
 
-  private int runAndOr(AndOr l) throws ShellError {
-    int s = runPipeline(l.pipelines.get(0));
-    for (int k = 1; k < l.pipelines.size() && !exitRequested; k++) {
+  /** The streams a command runs with. */
+  private record Io(String in, StringBuilder out, StringBuilder err) {}
+
+  /** Runs a list: the top level or a brace group's body. */
+  private void runList(List<AndOr> lists, Io io) throws ShellError {
+    for (AndOr l : lists) {
+      status = runAndOr(l, io);
+      if (exitRequested) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Above zero while running a command whose status is tested (left of {@code &&} or {@code ||},
+   * after {@code !}), where {@code set -e} does not end the shell (POSIX XCU 2.14 set -e).
+   */
+  private int errexitSuppressed;
+
+  private int runAndOr(AndOr l, Io io) throws ShellError {
+    int last = l.pipelines.size() - 1;
+    int s = runTested(l.pipelines.get(0), io, last > 0);
+    for (int k = 1; k <= last && !exitRequested; k++) {
       String op = l.ops.get(k - 1);
       if ((op.equals("&&") && s == 0) || (op.equals("||") && s != 0)) {
-        s = runPipeline(l.pipelines.get(k));
+        s = runTested(l.pipelines.get(k), io, k < last);
       }
     }
     return s;
   }
 
-  private int runPipeline(Pipeline pl) throws ShellError {
-    String in = null;
+  private int runTested(Pipeline pl, Io io, boolean tested) throws ShellError {
+    boolean suppress = tested || pl.negated;
+    if (suppress) {
+      errexitSuppressed++;
+    }
+    int s;
+    try {
+      s = runPipeline(pl, io);
+    } finally {
+      if (suppress) {
+        errexitSuppressed--;
+      }
+    }
+    status = s; // $? of the next pipeline is this one's status, after any !
+    // A group that fails only because a command in it failed where set -e was ignored does not end
+    // the shell (XCU 2.14 set -e); a failure where it counted already ended it inside the group.
+    boolean group = pl.commands.get(pl.commands.size() - 1) instanceof Group;
+    if (errexit && !suppress && !group && errexitSuppressed == 0 && s != 0 && !exitRequested) {
+      exitRequested = true;
+      exitCode = s;
+    }
+    return s;
+  }
+
+  private int runPipeline(Pipeline pl, Io io) throws ShellError {
+    String in = io.in();
     int s = 0;
     for (int k = 0; k < pl.commands.size(); k++) {
       boolean last = k == pl.commands.size() - 1;
-      StringBuilder out = last ? p.out : new StringBuilder();
-      s = runSimple(pl.commands.get(k), in == null ? "" : in, out);
+      StringBuilder out = last ? io.out() : new StringBuilder();
+      s = runCommand(pl.commands.get(k), new Io(in, out, io.err()));
       status = s;
       if (exitRequested) {
         return exitCode;
       }
-      in = last ? null : out.toString();
+      in = last ? "" : out.toString();
     }
     return pl.negated ? (s == 0 ? 1 : 0) : s;
   }
 
-  private int runSimple(Simple c, String stdin, StringBuilder defaultOut) throws ShellError {
-    List<String> words = new ArrayList<>();
-    for (List<Part> w : c.words) {
-      words.addAll(expand(w));
-    }
-    Map<String, String> assignments = new HashMap<>();
-    while (!words.isEmpty() && words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-      String a = words.remove(0);
-      assignments.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-    }
-    StringBuilder out = defaultOut;
-    StringBuilder err = p.err;
-    String in = stdin;
+  private int runCommand(Cmd c, Io io) throws ShellError {
     List<Runnable> flushes = new ArrayList<>();
-    for (Redir r : c.redirs) {
+    Optional<Io> redirected = redirect(c.redirs(), io, flushes);
+    if (redirected.isEmpty()) {
+      return 2;
+    }
+    int s;
+    if (c instanceof Group g) {
+      // A group runs in this shell: its variables, exit and status are the shell's own.
+      runList(g.body, redirected.get());
+      s = exitRequested ? exitCode : status;
+    } else {
+      s = runSimple((Simple) c, redirected.get());
+    }
+    flushes.forEach(Runnable::run);
+    return s;
+  }
+
+  /** Applies redirections in order; empty (after writing sh's message) when a file fails. */
+  private Optional<Io> redirect(List<Redir> redirs, Io io, List<Runnable> flushes)
+      throws ShellError {
+    StringBuilder out = io.out();
+    StringBuilder err = io.err();
+    String in = io.in();
+    for (Redir r : redirs) {
       if (r.dupTo >= 0) {
         StringBuilder target = r.dupTo == 1 ? out : err;
         if (r.fd == 1) {
@@ -188,10 +240,10 @@ final class SimShell {
       if (!target.equals("/dev/null")) {
         String path = p.hostPath(target);
         if (!p.world.fs.isDirectory(SimFileSystem.parent(path)) || p.world.fs.isDirectory(path)) {
-          p.err.append("sh: cannot create ").append(target).append(": ");
-          p.err.append(
+          err.append("sh: cannot create ").append(target).append(": ");
+          err.append(
               p.world.fs.isDirectory(path) ? "Is a directory\n" : "No such file or directory\n");
-          return 2;
+          return Optional.empty();
         }
         boolean append = r.op.equals(">>");
         String before = append ? p.world.fs.read(path).orElse("") : "";
@@ -204,15 +256,24 @@ final class SimShell {
         err = sink;
       }
     }
-    int s;
+    return Optional.of(new Io(in, out, err));
+  }
+
+  private int runSimple(Simple c, Io io) throws ShellError {
+    List<String> words = new ArrayList<>();
+    for (List<Part> w : c.words) {
+      words.addAll(expand(w));
+    }
+    Map<String, String> assignments = new HashMap<>();
+    while (!words.isEmpty() && words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+      String a = words.remove(0);
+      assignments.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
     if (words.isEmpty()) {
       vars.putAll(assignments);
-      s = 0;
-    } else {
-      s = runWords(words, in, out, err);
+      return 0;
     }
-    flushes.forEach(Runnable::run);
-    return s;
+    return runWords(words, io.in(), io.out(), io.err());
   }
 
   private int runWords(List<String> words, String in, StringBuilder out, StringBuilder err)
@@ -227,9 +288,12 @@ final class SimShell {
         exitCode = words.size() > 1 ? parseStatus(words.get(1)) : status;
         return exitCode;
       case ":":
+      case "true":
       case "cd":
       case "trap":
         return 0;
+      case "false":
+        return 1;
       case "set":
         for (String w : words.subList(1, words.size())) {
           if (w.startsWith("-") && w.contains("e")) {
@@ -377,23 +441,36 @@ final class SimShell {
     }
   }
 
-  private static final class Simple {
-    final List<List<Part>> words = new ArrayList<>();
+  /** A command of a pipeline: a simple command or a brace group, with its redirections. */
+  private abstract static class Cmd {
     final List<Redir> redirs = new ArrayList<>();
+
+    List<Redir> redirs() {
+      return redirs;
+    }
+  }
+
+  private static final class Simple extends Cmd {
+    final List<List<Part>> words = new ArrayList<>();
+  }
+
+  /** {@code { LIST; }}: runs LIST in the current shell. */
+  private static final class Group extends Cmd {
+    final List<AndOr> body;
+
+    Group(List<AndOr> body) {
+      this.body = body;
+    }
   }
 
   private static final class Pipeline {
     boolean negated;
-    final List<Simple> commands = new ArrayList<>();
+    final List<Cmd> commands = new ArrayList<>();
   }
 
   private static final class AndOr {
     final List<Pipeline> pipelines = new ArrayList<>();
     final List<String> ops = new ArrayList<>();
-
-    boolean lastNegated() {
-      return pipelines.get(pipelines.size() - 1).negated || !ops.isEmpty();
-    }
   }
 
   private static final class Lexer {
@@ -605,25 +682,46 @@ final class SimShell {
     }
 
     List<AndOr> parse() throws ShellError {
-      List<AndOr> out = new ArrayList<>();
-      while (i < t.size()) {
-        if (isOp(";") || isOp("\n") || isOp("&")) {
-          if (!isOp("\n")) {
-            throw unexpected();
-          }
-          i++;
-          continue;
-        }
-        out.add(andOr());
-        if (i < t.size()) {
-          if (isOp(";") || isOp("\n") || isOp("&")) {
-            i++;
-          } else {
-            throw unexpected();
-          }
-        }
+      List<AndOr> out = list(false);
+      if (i < t.size()) {
+        throw unexpected();
       }
       return out;
+    }
+
+    /**
+     * A list of and-or lists separated by {@code ;}, {@code &} or newlines; inside a group it ends
+     * before the {@code }} that closes it, which must follow a separator.
+     */
+    private List<AndOr> list(boolean inGroup) throws ShellError {
+      List<AndOr> out = new ArrayList<>();
+      while (true) {
+        while (isOp("\n")) {
+          i++;
+        }
+        if (i >= t.size()) {
+          if (inGroup) {
+            throw new ShellError("syntax error: unexpected end of file (expecting \"}\")");
+          }
+          return out;
+        }
+        if (inGroup && isReserved("}")) {
+          if (out.isEmpty()) {
+            throw unexpected();
+          }
+          return out;
+        }
+        out.add(andOr());
+        if (isOp(";") || isOp("\n") || isOp("&")) {
+          i++;
+        } else if (i < t.size()) {
+          // after a group's "}" or a word where none fits: "{ true; } x", "{ true }" at the end
+          if (inGroup && isReserved("}")) {
+            continue;
+          }
+          throw unexpected();
+        }
+      }
     }
 
     private AndOr andOr() throws ShellError {
@@ -641,23 +739,47 @@ final class SimShell {
 
     private Pipeline pipeline() throws ShellError {
       Pipeline pl = new Pipeline();
-      if (i < t.size() && t.get(i) instanceof Word && isBang((Word) t.get(i))) {
+      if (isReserved("!")) {
         pl.negated = true;
         i++;
       }
-      pl.commands.add(simple());
+      pl.commands.add(command());
       while (isOp("|")) {
         i++;
-        pl.commands.add(simple());
+        while (isOp("\n")) {
+          i++;
+        }
+        pl.commands.add(command());
       }
       return pl;
     }
 
-    private static boolean isBang(Word w) {
+    private Cmd command() throws ShellError {
+      if (isReserved("}")) {
+        throw unexpected();
+      }
+      if (!isReserved("{")) {
+        return simple();
+      }
+      i++;
+      Group g = new Group(list(true));
+      i++; // the "}" list(true) stopped at
+      while (i < t.size() && t.get(i) instanceof Redir) {
+        g.redirs.add((Redir) t.get(i++));
+      }
+      return g;
+    }
+
+    /** An unquoted word that is exactly {@code word}: a reserved word where a command starts. */
+    private boolean isReserved(String word) {
+      if (i >= t.size() || !(t.get(i) instanceof Word)) {
+        return false;
+      }
+      Word w = (Word) t.get(i);
       return w.parts.size() == 1
           && !w.parts.get(0).var
           && !w.parts.get(0).quoted
-          && w.parts.get(0).text.equals("!");
+          && w.parts.get(0).text.equals(word);
     }
 
     private Simple simple() throws ShellError {
@@ -685,8 +807,16 @@ final class SimShell {
         return new ShellError("syntax error: unexpected end of file");
       }
       Object o = t.get(i);
-      String what = o instanceof Op ? ((Op) o).op : "word";
+      String what = o instanceof Op ? ((Op) o).op : o instanceof Word w ? text(w) : "redirection";
       return new ShellError("syntax error: unexpected \"" + what.replace("\n", "newline") + "\"");
+    }
+
+    private static String text(Word w) {
+      StringBuilder b = new StringBuilder();
+      for (Part p : w.parts) {
+        b.append(p.var ? "$" + p.text : p.text);
+      }
+      return b.toString();
     }
   }
 }

@@ -169,11 +169,33 @@ class JailManagerApplyTest {
   }
 
   @Test
+  void atBootRcdJailStartsDependenciesFirstAndStopsThemLast() {
+    // rc.d/jail reads each per-jail file alone: the order comes from jail_list and
+    // jail_reverse_stop, since a depend line would fail the jail there
+    HostConfig chain = config(jail("b", 22, "a"), jail("a", 21));
+    SimulatedHost h = host(chain);
+    JailManager.on(h).install(chain);
+
+    ExecResult start = h.execute(Command.of("service", "jail", "start"));
+    assertThat(start.stdout()).isEqualTo("Starting jails: a b.\n");
+    assertThat(h.state().jails()).extracting(SimulatedHost.Jail::name).containsExactly("a", "b");
+    ExecResult stop = h.execute(Command.of("service", "jail", "stop"));
+    assertThat(stop.stdout()).isEqualTo("Stopping jails: b a.\n");
+    assertClean(h);
+  }
+
+  @Test
   void theInstalledJailConfHasNoDependLineSinceJailReadsOneFile() {
     HostConfig chain = config(jail("b", 22, "a"), jail("a", 21));
     jails.install(chain);
-    assertThat(host.files().read("/etc/jail.conf.d/b.conf").get()).doesNotContain("depend");
+    String b = host.files().read("/etc/jail.conf.d/b.conf").get();
+    assertThat(io.github.vnetjail.render.JailConf.parse(b).effectiveParameters("b"))
+        .doesNotContainKey("depend");
+    assertThat(b).contains("# depends on: a\n");
     assertThat(host.files().read(JailManagerManifest.PATH).get()).contains("\ta\n");
+    // at boot rc.d/jail starts jail_list in order: the dependency first
+    assertThat(host.files().read(JailManager.RC_CONF).get())
+        .contains("jail_list=\"a b\"", "jail_reverse_stop=\"YES\"");
   }
 
   @Test

@@ -53,6 +53,26 @@ final class JailManagerHosts {
     return b.build();
   }
 
+  /**
+   * The seed jail {@code name} runs with what start guarantees: epair154a on bridge0, epair154b in
+   * the jail with 192.168.1.154/24, the default route via 192.168.1.1; nothing else on the host.
+   */
+  static void assertStarted(SimulatedHost host, String name) {
+    SimulatedHost.State s = host.state();
+    assertThat(s.host().interfaceNames())
+        .as("host interfaces\n%s", s)
+        .containsExactly("lo0", "em0", "bridge0", "epair154a");
+    assertThat(s.host().find("bridge0").get().members())
+        .as("bridge members\n%s", s)
+        .containsExactlyInAnyOrder("em0", "epair154a");
+    assertThat(s.jails()).as("jails\n%s", s).hasSize(1);
+    assertThat(s.jails().get(0).name()).isEqualTo(name);
+    assertThat(s.jails().get(0).dying()).as("dying\n%s", s).isFalse();
+    SimulatedHost.Stack jail = s.stacks().get(1);
+    assertThat(jail.interfaceNames()).as("jail interfaces\n%s", s).contains("epair154b");
+    assertThat(s.toString()).contains("inet 192.168.1.154/24", "route default via 192.168.1.1");
+  }
+
   /** Nothing of any jail on the host: only lo0, em0, bridge0 (member em0), no running jail. */
   static void assertClean(SimulatedHost host) {
     SimulatedHost.State s = host.state();

@@ -37,6 +37,58 @@ class JailManagerTest {
   }
 
   @Test
+  void startsWithTheRobustHooksByDefaultRunningTheJailsRcAfterItsNetwork() {
+    jails.install(config);
+    String conf = host.files().read("/etc/jail.conf.d/my-vnet-jail.conf").get();
+    assertThat(conf)
+        .contains("create up && { ", "exec.start += \"/bin/sh /etc/rc\";")
+        .doesNotContain("depend");
+    int before = host.processes().size();
+    jails.start("my-vnet-jail");
+
+    List<String> inJail =
+        host.processes().subList(before, host.processes().size()).stream()
+            .filter(p -> p.where().equals("my-vnet-jail"))
+            .map(p -> String.join(" ", p.argv()))
+            .toList();
+    // exec.start: the network first (one sh line), then the jail's rc
+    assertThat(inJail.indexOf("/bin/sh /etc/rc"))
+        .isGreaterThan(inJail.indexOf("/sbin/route add default 192.168.1.1"))
+        .isPositive();
+    assertThat(events).filteredOn(e -> e.kind() == JailEvent.Kind.CHECK_PASSED).hasSize(3);
+  }
+
+  @Test
+  void aJailWhoseOwnRcConfRepeatsTheNetworkStillStartsAndPassesTheChecks() {
+    // exec.start set the address and the route; /etc/rc sets them again from the jail's rc.conf
+    // (route add fails with "File exists", which rc reports and goes on)
+    jails.install(config);
+    host.files()
+        .writeAtomically(
+            "/jails/my-vnet-jail/etc/rc.conf",
+            io.github.vnetjail.render.JailRcConfRenderer.render(seed()));
+    int before = host.processes().size();
+    jails.start("my-vnet-jail");
+
+    assertThat(host.processes().subList(before, host.processes().size()))
+        .filteredOn(p -> String.join(" ", p.argv()).equals("/sbin/route add default 192.168.1.1"))
+        .extracting(SimulatedHost.Process::exitCode)
+        .containsExactly(0, 1);
+
+    SimulatedHost.Stack in = host.state().stack("my-vnet-jail").get();
+    assertThat(in.find("epair154b").get().inet()).containsExactly("192.168.1.154/24");
+    assertThat(in.routes())
+        .containsExactly(new SimulatedHost.Route("default", "192.168.1.1", "epair154b"));
+    assertThat(events)
+        .filteredOn(e -> e.kind() == JailEvent.Kind.CHECK_PASSED)
+        .extracting(JailEvent::message)
+        .containsExactly(
+            "epair154a is on bridge0", "epair154b is in the jail", "default route via 192.168.1.1");
+    jails.stop("my-vnet-jail");
+    assertClean(host);
+  }
+
+  @Test
   void statusReportsStateJidInterfacesAndAddresses() {
     jails.install(config);
     assertThat(jails.status("my-vnet-jail").state()).isEqualTo(JailStatus.State.STOPPED);

@@ -71,6 +71,29 @@ class SimJailCommandTest {
   }
 
   @Test
+  void failsAJailWhoseDependencyTheFileDoesNotDefine() {
+    // usr.sbin/jail/state.c dep_setup: a per-jail file with depend fails, before any hook
+    Map<String, List<String>> web = seed(false);
+    web.put("depend", List.of("db"));
+    web.put("persist", List.of());
+    conf.put("web", web);
+    ExecResult r = run("jail", "-f", "/etc/jail.conf", "-c", "web");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).isEqualTo("jail: web: depends on undefined jail \"db\"\n");
+    assertThat(r.stdout()).isEmpty();
+    assertThat(host.state().jails()).isEmpty();
+    assertThat(host.state().host().interfaceNames()).containsExactly("lo0", "em0", "bridge0");
+
+    Map<String, List<String>> db = new LinkedHashMap<>();
+    db.put("name", List.of("db"));
+    db.put("persist", List.of());
+    conf.put("db", db);
+    ExecResult defined = run("jail", "-f", "/etc/jail.conf", "-c", "web");
+    assertThat(defined.stderr()).isEmpty();
+    assertThat(defined.exitCode()).isZero();
+  }
+
+  @Test
   void createRunsTheHooksInJailOrder() {
     conf.put("web", seed(false));
     ExecResult r = run("jail", "-f", "/etc/jail.conf", "-c", "web");

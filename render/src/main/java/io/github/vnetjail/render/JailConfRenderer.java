@@ -67,12 +67,15 @@ public final class JailConfRenderer {
     return render(jail, JailConfRenderOptions.defaults());
   }
 
-  /** Renders one VNET jail as a file of its own. */
+  /**
+   * Renders one VNET jail as a file of its own. Like the per-jail files of {@link #renderFiles}, it
+   * has no {@code depend}: a comment names the jails to start first.
+   */
   public static String render(VnetJail jail, JailConfRenderOptions options) {
     checkNotNull(jail, "jail");
     checkNotNull(options, "options");
     List<JailConfStatement> file = new ArrayList<>(header(options));
-    file.add(vnetBlock(jail, options));
+    file.add(vnetBlock(jail, options, true));
     return JailConf.of(file, options.dialect()).render();
   }
 
@@ -80,6 +83,13 @@ public final class JailConfRenderer {
    * Renders one file per jail, {@code /etc/jail.conf.d/NAME.conf}, each with the host's {@code *}
    * defaults (rc.d/jail reads such a file alone); on FreeBSD 14.0 and later also {@code
    * /etc/jail.conf} holding only {@code .include "/etc/jail.conf.d/*.conf";}.
+   *
+   * <p>A per-jail file has no {@code depend}: jail(8) reading that file alone (rc.d/jail does, for
+   * each name of {@code jail_list}) fails a jail whose dependency the file does not define, with
+   * {@code jail: NAME: depends on undefined jail "OTHER"} (usr.sbin/jail/state.c dep_setup). A
+   * comment names the dependencies instead, and {@link RcConfRenderer} lists them first in {@code
+   * jail_list}, which rc.d/jail starts in order and, with {@code jail_reverse_stop}, stops in
+   * reverse.
    */
   public static Map<String, String> renderFiles(HostConfig host) {
     return renderFiles(host, optionsFor(host));
@@ -104,7 +114,7 @@ public final class JailConfRenderer {
     for (Jail jail : host.allJails()) {
       List<JailConfStatement> file = new ArrayList<>(header(options));
       file.addAll(defaults(host));
-      file.add(block(jail, options));
+      file.add(block(jail, options, true));
       out.put(dir + "/" + jail.name() + ".conf", JailConf.of(file, options.dialect()).render());
     }
     return out;
@@ -117,7 +127,7 @@ public final class JailConfRenderer {
     List<JailConfStatement> file = new ArrayList<>(header(options));
     file.addAll(defaults(host));
     for (Jail jail : host.allJails()) {
-      file.add(block(jail, options));
+      file.add(block(jail, options, false));
     }
     return JailConf.of(file, options.dialect());
   }
@@ -163,11 +173,11 @@ public final class JailConfRenderer {
     return out;
   }
 
-  private static JailConfJail block(Jail jail, JailConfRenderOptions options) {
+  private static JailConfJail block(Jail jail, JailConfRenderOptions options, boolean alone) {
     if (jail instanceof VnetJail) {
-      return vnetBlock((VnetJail) jail, options);
+      return vnetBlock((VnetJail) jail, options, alone);
     }
-    return plainBlock((PlainJail) jail);
+    return plainBlock((PlainJail) jail, alone);
   }
 
   private static JailConfParameter parameter(String name, List<String> values, boolean append) {
@@ -178,8 +188,11 @@ public final class JailConfRenderer {
     return append ? JailConfParameter.append(name, v) : JailConfParameter.set(name, v);
   }
 
-  /** The parameters every jail kind shares (the seed's "# ..." part). */
-  private static void common(Jail jail, List<JailConfStatement> out) {
+  /**
+   * The parameters every jail kind shares (the seed's "# ..." part); {@code alone} for a file that
+   * defines only this jail, where {@code depend} is a comment (see {@link #renderFiles}).
+   */
+  private static void common(Jail jail, List<JailConfStatement> out, boolean alone) {
     out.add(JailConfParameter.set("path", jail.path()));
     jail.hostname().ifPresent(h -> out.add(JailConfParameter.set("host.hostname", h)));
     if (jail.persist()) {
@@ -202,15 +215,22 @@ public final class JailConfRenderer {
     }
     jail.mountFstab().ifPresent(f -> out.add(JailConfParameter.set("mount.fstab", f)));
     jail.permissionParameters().forEach((n, v) -> out.add(parameter(n, v, false)));
-    if (!jail.depend().isEmpty()) {
+    if (!jail.depend().isEmpty() && alone) {
+      out.add(JailConfComment.line("depends on: " + String.join(" ", jail.depend())));
+      out.add(
+          JailConfComment.line("(no depend parameter: jail(8) reading this file alone would fail"));
+      out.add(
+          JailConfComment.line("with \"depends on undefined jail\"; jail_list in rc.conf starts"));
+      out.add(JailConfComment.line("them first, and jail_reverse_stop stops them last)"));
+    } else if (!jail.depend().isEmpty()) {
       out.add(parameter("depend", jail.depend(), false));
     }
     jail.rawParameters().forEach((n, v) -> out.add(parameter(n, v, false)));
   }
 
-  private static JailConfJail plainBlock(PlainJail jail) {
+  private static JailConfJail plainBlock(PlainJail jail, boolean alone) {
     List<JailConfStatement> body = new ArrayList<>();
-    common(jail, body);
+    common(jail, body, alone);
     for (IpAlias a : jail.ip4Aliases()) {
       body.add(JailConfParameter.append("ip4.addr", a.toString()));
     }
@@ -225,11 +245,12 @@ public final class JailConfRenderer {
     return JailConfJail.of(jail.name(), body);
   }
 
-  private static JailConfJail vnetBlock(VnetJail jail, JailConfRenderOptions options) {
+  private static JailConfJail vnetBlock(
+      VnetJail jail, JailConfRenderOptions options, boolean alone) {
     Net n = new Net(jail, options.style() == JailConfRenderOptions.Style.VARIABLES);
     boolean seed = options.hooks() == JailConfRenderOptions.Hooks.SEED;
     List<JailConfStatement> body = new ArrayList<>();
-    common(jail, body);
+    common(jail, body, alone);
     body.add(JailConfComment.line("VNET/VIMAGE"));
     body.add(JailConfParameter.flag("vnet"));
     body.add(JailConfParameter.set("vnet.interface", List.of(n.line().jailIf().build())));

@@ -9,8 +9,13 @@ import io.github.vnetjail.core.Jail;
 import io.github.vnetjail.core.Vlan;
 import io.github.vnetjail.core.VnetJail;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The host's part of {@code /etc/rc.conf} for a {@link HostConfig}: the bridges it clones and
@@ -40,7 +45,9 @@ import java.util.Optional;
  *       own address on a bridge, since the host then routes for it;
  *   <li>{@code jail_enable="YES"} and {@code jail_list} with every jail: rc.d/jail finds {@code
  *       /etc/jail.conf.d/NAME.conf} only for listed jails, and falls back to {@code /etc/jail.conf}
- *       for them too.
+ *       for them too. The list is in dependency order (each jail after the jails it {@code depend}s
+ *       on), and with any dependency {@code jail_reverse_stop="YES"} so that shutdown stops
+ *       dependents first: the per-jail files cannot carry {@code depend}.
  * </ul>
  *
  * <p>{@link #render} is exactly {@link #edits} applied to an empty file, so an installer that
@@ -114,11 +121,55 @@ public final class RcConfRenderer {
     }
     if (!host.allJails().isEmpty()) {
       edits.add(RcConfEdit.set("jail_enable", "YES"));
-      for (Jail jail : host.allJails()) {
+      boolean depends = false;
+      for (Jail jail : dependencyOrder(host)) {
+        if (!jail.depend().isEmpty()) {
+          // Moved to the end, after its dependencies (which come earlier in this order), even
+          // when an existing jail_list has it before them.
+          edits.add(RcConfEdit.removeWord("jail_list", jail.name()));
+          depends = true;
+        }
         edits.add(RcConfEdit.addWord("jail_list", jail.name()));
+      }
+      if (depends) {
+        edits.add(RcConfEdit.set("jail_reverse_stop", "YES"));
       }
     }
     return List.copyOf(edits);
+  }
+
+  /**
+   * The host's jails in its order, except that each jail's dependencies come before it. rc.d/jail
+   * starts the names of {@code jail_list} one by one in that order and, with {@code
+   * jail_reverse_stop}, stops them in reverse (libexec/rc/rc.d/jail jail_start, jail_stop); it
+   * reads each jail's own {@code /etc/jail.conf.d/NAME.conf}, where {@code depend} cannot be
+   * written (see {@link JailConfRenderer#renderFiles}), so this order is what starts the
+   * dependencies first at boot.
+   */
+  static List<Jail> dependencyOrder(HostConfig host) {
+    Map<String, Jail> byName = new LinkedHashMap<>();
+    host.allJails().forEach(j -> byName.put(j.name(), j));
+    Set<String> done = new LinkedHashSet<>();
+    List<Jail> out = new ArrayList<>();
+    for (Jail j : byName.values()) {
+      visit(j, byName, done, new HashSet<>(), out);
+    }
+    return out;
+  }
+
+  private static void visit(
+      Jail j, Map<String, Jail> byName, Set<String> done, Set<String> path, List<Jail> out) {
+    if (done.contains(j.name()) || !path.add(j.name())) {
+      return; // HostConfig refuses loops; a loop here is cut instead of recursing forever
+    }
+    for (String dep : j.depend()) {
+      Jail d = byName.get(dep);
+      if (d != null) {
+        visit(d, byName, done, path, out);
+      }
+    }
+    done.add(j.name());
+    out.add(j);
   }
 
   private static boolean isVlan(HostConfig host, String ifname) {

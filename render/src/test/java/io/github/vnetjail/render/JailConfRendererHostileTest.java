@@ -117,7 +117,8 @@ class JailConfRendererHostileTest {
         new Field(
             "depend",
             (b, v) -> b.addDepend("d" + v),
-            (eff, v) -> assertThat(eff.get("depend")).containsExactly("d" + v),
+            // a file of its own names its dependencies in a comment, never as depend
+            (eff, v) -> assertThat(eff).doesNotContainKey("depend").containsKey("vnet"),
             "web"));
     f.add(
         new Field(

@@ -354,11 +354,31 @@ class JailConfRendererTest {
     assertThat(all.jailNames()).containsExactlyInAnyOrderElementsOf(one.jailNames());
     for (String name : one.jailNames()) {
       JailConf single = JailConf.parse(files.get("/etc/jail.conf.d/" + name + ".conf"));
-      assertThat(single.effectiveParameters(name))
-          .containsExactlyEntriesOf(one.effectiveParameters(name));
-      assertThat(all.effectiveParameters(name)).isEqualTo(one.effectiveParameters(name));
+      // the one file has depend; a per-jail file cannot (see dropsDependFromPerJailFiles)
+      Map<String, List<String>> expected = new LinkedHashMap<>(one.effectiveParameters(name));
+      expected.remove("depend");
+      assertThat(single.effectiveParameters(name)).containsExactlyEntriesOf(expected);
+      assertThat(all.effectiveParameters(name)).isEqualTo(expected);
     }
     assertGolden("vpn.conf", files.get("/etc/jail.conf.d/vpn.conf"));
+  }
+
+  @Test
+  void dropsDependFromPerJailFilesAndNamesTheDependenciesInAComment() {
+    // jail(8) reading vpn.conf alone (rc.d/jail does) would fail: usr.sbin/jail/state.c dep_setup
+    // warns 'depends on undefined jail "my-vnet-jail"' and fails the jail
+    String vpn = JailConfRenderer.renderFiles(richHost()).get("/etc/jail.conf.d/vpn.conf");
+
+    assertThat(JailConf.parse(vpn).effectiveParameters("vpn")).doesNotContainKey("depend");
+    assertThat(vpn)
+        .doesNotContain("depend =")
+        .contains("  # depends on: my-vnet-jail\n")
+        .contains("depends on undefined jail");
+    assertThat(JailConf.parse(JailConfRenderer.render(richHost())).effectiveParameters("vpn"))
+        .containsEntry("depend", List.of("my-vnet-jail"));
+    VnetJail alone = richHost().jail("vpn").orElseThrow();
+    assertThat(JailConf.parse(JailConfRenderer.render(alone)).effectiveParameters("vpn"))
+        .doesNotContainKey("depend");
   }
 
   @Test

@@ -163,6 +163,55 @@ class RcConfRendererTest {
             "jail_list+=my-vnet-jail");
   }
 
+  /** Jails a, b (depends on c) and c, in that order, on bridge0. */
+  static HostConfig dependingHost() {
+    HostConfig.Builder b =
+        HostConfig.builder().addBridge(Bridge.builder().name("bridge0").addMember("em0").build());
+    int id = 1;
+    for (String name : List.of("a", "b", "c")) {
+      VnetJail.Builder j = VnetJail.builder().name(name).id(id++).bridge("bridge0");
+      if (name.equals("b")) {
+        j.addDepend("c");
+      }
+      b.addJail(j.build());
+    }
+    return b.build();
+  }
+
+  @Test
+  void listsDependenciesFirstInJailListAndStopsInReverse() {
+    // rc.d/jail starts jail_list in order and, with jail_reverse_stop, stops it in reverse
+    // (libexec/rc/rc.d/jail jail_start/jail_stop); the per-jail files it reads have no depend
+    RcConf rc = RcConf.parse(RcConfRenderer.render(dependingHost()));
+
+    assertThat(rc.get("jail_list")).hasValue("a c b");
+    assertThat(rc.get("jail_reverse_stop")).hasValue("YES");
+    assertThat(RcConf.parse(RcConfRenderer.render(seedHost())).get("jail_reverse_stop")).isEmpty();
+  }
+
+  @Test
+  void movesADependentJailAfterItsDependencyInAnExistingJailList() {
+    RcConf rc =
+        RcConf.parse("jail_list=\"b old c\"\n").apply(RcConfRenderer.edits(dependingHost()));
+
+    assertThat(rc.get("jail_list")).hasValue("old c a b");
+    // applying again changes nothing
+    assertThat(rc.apply(RcConfRenderer.edits(dependingHost())).render()).isEqualTo(rc.render());
+  }
+
+  @Test
+  void ordersChainsOfDependenciesWhateverTheHostsOrder() {
+    HostConfig.Builder b =
+        HostConfig.builder().addBridge(Bridge.builder().name("bridge0").addMember("em0").build());
+    // d depends on e, e on f, f on nothing; g on d and f
+    b.addJail(VnetJail.builder().name("g").id(1).bridge("bridge0").addDepend("d", "f").build());
+    b.addJail(VnetJail.builder().name("d").id(2).bridge("bridge0").addDepend("e").build());
+    b.addJail(VnetJail.builder().name("e").id(3).bridge("bridge0").addDepend("f").build());
+    b.addJail(VnetJail.builder().name("f").id(4).bridge("bridge0").build());
+
+    assertThat(RcConf.parse(RcConfRenderer.render(b.build())).get("jail_list")).hasValue("f e d g");
+  }
+
   @Test
   void aHostWithoutJailsOrBridgesRendersNothing() {
     assertThat(RcConfRenderer.render(HostConfig.builder().build())).isEmpty();
