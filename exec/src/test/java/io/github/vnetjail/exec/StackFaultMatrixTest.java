@@ -196,7 +196,8 @@ class StackFaultMatrixTest {
         Fired fired = fired(i);
         tests.add(
             DynamicTest.dynamicTest(
-                "fail command " + i + ": " + c, () -> run(s, clean, f, Optional.of(c), fired)));
+                "fail command " + i + ": " + c,
+                () -> run(s, clean, f, Optional.of(c), fired, false)));
       }
       out.add(DynamicContainer.dynamicContainer(s.name(), tests));
     }
@@ -223,9 +224,12 @@ class StackFaultMatrixTest {
                         .exitCode(code)
                         .stderr(STDERR + "\n");
                 Fired fired = fired(line, code);
+                // hook lines name programs by absolute path; the robust hooks and the jail's rc
+                // tolerate some failures by design ("2>/dev/null;", "|| true", rc's lo0 step)
+                boolean hook = argv.get(0).startsWith("/");
                 tests.add(
                     DynamicTest.dynamicTest(
-                        "fail " + line, () -> run(s, clean, f, Optional.empty(), fired)));
+                        "fail " + line, () -> run(s, clean, f, Optional.empty(), fired, hook)));
               });
       out.add(DynamicContainer.dynamicContainer(s.name(), tests));
     }
@@ -294,7 +298,12 @@ class StackFaultMatrixTest {
   }
 
   private void run(
-      Scenario s, Clean clean, SimulatedFault fault, Optional<Command> command, Fired fired) {
+      Scenario s,
+      Clean clean,
+      SimulatedFault fault,
+      Optional<Command> command,
+      Fired fired,
+      boolean hookProgram) {
     SimulatedHost host = s.setUp();
     int c = host.commands().size();
     int p = host.processes().size();
@@ -306,7 +315,16 @@ class StackFaultMatrixTest {
     Shape shape = Shape.of(host, s);
 
     // 1. a clear error, or the clean run's result
-    if (error == null) {
+    if (error == null && hookProgram) {
+      // a hook program whose failure the hooks absorb: every jail must still be where the clean
+      // run put it, with its interfaces, addresses and routes; only the jail's loopback (set by
+      // its own rc, which goes on after a failed step) may differ
+      assertThat(shape.withoutLoopback())
+          .as(
+              "%s succeeded although %s was injected, so every jail must be as after a clean run",
+              s, fault)
+          .isEqualTo(clean.after().withoutLoopback());
+    } else if (error == null) {
       assertThat(shape)
           .as(
               "%s succeeded although %s was injected, so the host must be as after a clean run",
@@ -331,7 +349,13 @@ class StackFaultMatrixTest {
     // 3. recovery: the same operation again succeeds and reaches the clean result
     assertThat(host.commands().size() - c).isPositive();
     s.op().accept(manager(host));
-    assertThat(Shape.of(host, s)).isEqualTo(clean.after());
+    if (error == null && hookProgram) {
+      // the jail started despite its rc's failed loopback step; a second apply leaves a healthy
+      // running jail alone, so only the loopback may still differ
+      assertThat(Shape.of(host, s).withoutLoopback()).isEqualTo(clean.after().withoutLoopback());
+    } else {
+      assertThat(Shape.of(host, s)).isEqualTo(clean.after());
+    }
   }
 
   /**
@@ -341,9 +365,8 @@ class StackFaultMatrixTest {
    * apply forgets every managed jail.
    */
   private static Optional<String> knownIssue(List<String> argv) {
-    if (argv.get(0).equals("test")) {
-      return Optional.of("ShellHostFiles.exists: a failing test -e reads as absent");
-    }
+    // ShellHostFiles.exists used to read a failing "test -e" (exit 2) as "absent"; fixed, so no
+    // failure is left out of the matrix any more
     return Optional.empty();
   }
 
@@ -402,6 +425,17 @@ class StackFaultMatrixTest {
           new TreeSet<>(st.host().find("bridge0").orElseThrow().members()),
           running,
           files);
+    }
+
+    Shape withoutLoopback() {
+      Map<String, Set<String>> r = new TreeMap<>();
+      running.forEach(
+          (jail, what) -> {
+            Set<String> w = new TreeSet<>(what);
+            w.removeIf(l -> l.startsWith("lo0 "));
+            r.put(jail, w);
+          });
+      return new Shape(hostInterfaces, bridgeMembers, r, files);
     }
 
     void assertConsistent(Scenario s, Clean clean) {

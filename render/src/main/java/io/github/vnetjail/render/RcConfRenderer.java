@@ -47,7 +47,9 @@ import java.util.Set;
  *       /etc/jail.conf.d/NAME.conf} only for listed jails, and falls back to {@code /etc/jail.conf}
  *       for them too. The list is in dependency order (each jail after the jails it {@code depend}s
  *       on), and with any dependency {@code jail_reverse_stop="YES"} so that shutdown stops
- *       dependents first: the per-jail files cannot carry {@code depend}.
+ *       dependents first: the per-jail files cannot carry {@code depend}. When the host has a
+ *       dependency, editing an existing list moves all of the host's jails after the other words,
+ *       in dependency order, so the result does not depend on the order an earlier run left.
  * </ul>
  *
  * <p>{@link #render} is exactly {@link #edits} applied to an empty file, so an installer that
@@ -121,13 +123,13 @@ public final class RcConfRenderer {
     }
     if (!host.allJails().isEmpty()) {
       edits.add(RcConfEdit.set("jail_enable", "YES"));
-      boolean depends = false;
+      // With a dependency, order matters: every jail of the host is laid out again, after the
+      // words that are not the host's jails, in dependency order. The result then depends only on
+      // the host and those other words, not on the order an earlier (or interrupted) run left.
+      boolean depends = host.allJails().stream().anyMatch(j -> !j.depend().isEmpty());
       for (Jail jail : dependencyOrder(host)) {
-        if (!jail.depend().isEmpty()) {
-          // Moved to the end, after its dependencies (which come earlier in this order), even
-          // when an existing jail_list has it before them.
+        if (depends) {
           edits.add(RcConfEdit.removeWord("jail_list", jail.name()));
-          depends = true;
         }
         edits.add(RcConfEdit.addWord("jail_list", jail.name()));
       }

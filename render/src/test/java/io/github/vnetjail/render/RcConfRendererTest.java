@@ -194,7 +194,14 @@ class RcConfRendererTest {
     RcConf rc =
         RcConf.parse("jail_list=\"b old c\"\n").apply(RcConfRenderer.edits(dependingHost()));
 
-    assertThat(rc.get("jail_list")).hasValue("old c a b");
+    // the host's jails follow the other words, in dependency order: a, then c before b
+    assertThat(rc.get("jail_list")).hasValue("old a c b");
+    // whatever order an earlier or interrupted run left, the result is the same
+    assertThat(
+            RcConf.parse("jail_list=\"c b old a\"\n")
+                .apply(RcConfRenderer.edits(dependingHost()))
+                .get("jail_list"))
+        .hasValue("old a c b");
     // applying again changes nothing
     assertThat(rc.apply(RcConfRenderer.edits(dependingHost())).render()).isEqualTo(rc.render());
   }
