@@ -13,9 +13,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The quickstart: the seed's jail ({@code my-vnet-jail}, epair154, 192.168.1.154/24 on bridge0)
- * end to end on a simulated FreeBSD host: render its files, install them, start it, show its
- * status, stop it, and check that no interface leaked.
+ * The quickstart: the seed's jail ({@code my-vnet-jail}, epair154, 192.168.1.154/24 on bridge0) end
+ * to end on a simulated FreeBSD host: render its files, install them, start it, show its status,
+ * stop it, and check that no interface leaked.
  *
  * <pre>{@code
  * ./mvnw -B -ntp -q -pl examples -am package -DskipTests exec:java
@@ -87,7 +87,11 @@ public final class Quickstart {
         after.stream().filter(i -> !before.contains(i) && i.startsWith(jail.epair())).toList();
     out.println(
         leaked.isEmpty()
-            ? "nothing leaked: " + jail.hostInterface() + " and " + jail.jailInterface() + " are gone"
+            ? "nothing leaked: "
+                + jail.hostInterface()
+                + " and "
+                + jail.jailInterface()
+                + " are gone"
             : "LEAKED: " + leaked);
   }
 }

@@ -26,7 +26,8 @@ class ImportAndLintTest {
     String out = run();
 
     assertThat(out)
-        .contains("my-vnet-jail:\n  name = [my-vnet-jail]\n  vnet\n  vnet.interface = [epair154b]\n")
+        .contains(
+            "my-vnet-jail:\n  name = [my-vnet-jail]\n  vnet\n  vnet.interface = [epair154b]\n")
         .contains(
             "  exec.start = [/sbin/ifconfig epair154b 192.168.1.154/24 up,"
                 + " /sbin/route add default 192.168.1.1]\n");

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code jbang/seed.java} with a real JBang ({@code dev.jbang:jbang-cli} from Maven Central, on
- * the test class path) offline, against the SDK installed in the local Maven repository by {@code
- * ./mvnw install}. JBang resolves the script's {@code //DEPS}, compiles it, and (exit 255) prints
- * the java command to run; the test runs that command and checks what the script prints.
+ * Runs {@code jbang/seed.java} with a real JBang ({@code dev.jbang:jbang-cli} from Maven Central,
+ * on the test class path) offline, against the SDK installed in the local Maven repository by
+ * {@code ./mvnw install}. JBang resolves the script's {@code //DEPS}, compiles it, and (exit 255)
+ * prints the java command to run; the test runs that command and checks what the script prints.
  */
 class JBangScriptTest {
   private static final Path INSTALLED_EXEC =

@@ -31,15 +31,17 @@ class QuickstartTest {
 
   @Test
   void mainRunsOnTheSimulatedHostByDefault() {
-    String out = Out.of(o -> {
-      java.io.PrintStream old = System.out;
-      System.setOut(o);
-      try {
-        Quickstart.main(new String[0]);
-      } finally {
-        System.setOut(old);
-      }
-    });
+    String out =
+        Out.of(
+            o -> {
+              java.io.PrintStream old = System.out;
+              System.setOut(o);
+              try {
+                Quickstart.main(new String[0]);
+              } finally {
+                System.setOut(old);
+              }
+            });
 
     assertThat(out).contains("nothing leaked: epair154a and epair154b are gone\n");
   }

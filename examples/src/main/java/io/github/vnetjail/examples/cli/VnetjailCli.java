@@ -1,8 +1,11 @@
 package io.github.vnetjail.examples.cli;
 
+import io.github.vnetjail.examples.host.Executors;
+import io.github.vnetjail.exec.CommandExecutor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,14 +22,28 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "vnetjail 0.1.0-SNAPSHOT",
     description = "Render, read, lint and run FreeBSD VNET jails.",
-    subcommands = {ShowCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RenderCommand.class,
+      ShowCommand.class,
+      LintCommand.class,
+      PlanCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class VnetjailCli implements Runnable {
   /** Exit status for a usage error (sysexits.h EX_USAGE), as picocli uses it too. */
   static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  VnetjailCli() {}
+  /** Opens the executor an {@code --executor} word names. */
+  final Function<String, CommandExecutor> executors;
+
+  VnetjailCli(Function<String, CommandExecutor> executors) {
+    this.executors = executors;
+  }
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -38,7 +55,16 @@ public final class VnetjailCli implements Runnable {
    * programs that embed the tool.
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CommandLine cl = new CommandLine(new VnetjailCli());
+    return run(out, err, Executors::parse, args);
+  }
+
+  /** Runs the command line with the given executors (tests hand in one simulated host). */
+  static int run(
+      PrintStream out,
+      PrintStream err,
+      Function<String, CommandExecutor> executors,
+      String... args) {
+    CommandLine cl = new CommandLine(new VnetjailCli(executors));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler(

@@ -11,8 +11,8 @@ import java.net.URISyntaxException;
 
 /**
  * Turns the {@code --executor} words of the examples and the CLI into an executor: {@code
- * simulated} (an in-memory FreeBSD host with {@code em0}, the default), {@code local} (this machine,
- * which must be FreeBSD, as root), {@code dry-run} (records what would run) or {@code
+ * simulated} (an in-memory FreeBSD host with {@code em0}, the default), {@code local} (this
+ * machine, which must be FreeBSD, as root), {@code dry-run} (records what would run) or {@code
  * ssh://user@host[:port]}.
  *
  * <pre>{@code
@@ -43,8 +43,7 @@ public final class Executors {
         if (spec.startsWith("ssh://")) {
           return ssh(spec);
         }
-        throw new VnetJailException(
-            "unknown executor \"" + spec + "\"; use one of " + CHOICES);
+        throw new VnetJailException("unknown executor \"" + spec + "\"; use one of " + CHOICES);
     }
   }
 

@@ -67,7 +67,9 @@ public final class HostDriver {
     return on(exec, step -> {});
   }
 
-  /** Returns a driver for the host behind {@code exec} that reports each step to {@code progress}. */
+  /**
+   * Returns a driver for the host behind {@code exec} that reports each step to {@code progress}.
+   */
   public static HostDriver on(CommandExecutor exec, Consumer<String> progress) {
     return new HostDriver(
         checkNotNull(exec, "exec"),
@@ -94,10 +96,7 @@ public final class HostDriver {
     List<String> written = new ArrayList<>();
     write(JAIL_CONF, jailConf(host), written);
     String rcText = exec.files().read("/etc/rc.conf").orElse("");
-    write(
-        "/etc/rc.conf",
-        RcConf.parse(rcText).apply(RcConfRenderer.edits(host)).render(),
-        written);
+    write("/etc/rc.conf", RcConf.parse(rcText).apply(RcConfRenderer.edits(host)).render(), written);
     List<DevfsRuleset> generated = new ArrayList<>();
     host.devfsRulesets().stream().filter(DevfsRuleset::isGenerated).forEach(generated::add);
     if (!generated.isEmpty()) {
@@ -108,11 +107,7 @@ public final class HostDriver {
           if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
             text.append('\n');
           }
-          text.append(
-              DevfsRules.render(
-                  r.name().orElseThrow(),
-                  r.number(),
-                  DevfsRules.vnetRules(r.exposesBpf(), r.exposesPf())));
+          text.append(ruleset(r));
         }
       }
       write("/etc/devfs.rules", text.toString(), written);
@@ -125,6 +120,22 @@ public final class HostDriver {
       ensureBridge(b);
     }
     return List.copyOf(written);
+  }
+
+  /** Returns the devfs.rules text of the host's generated rulesets (bpf for DHCP), or "". */
+  public static String generatedDevfsRules(HostConfig host) {
+    StringBuilder text = new StringBuilder();
+    for (DevfsRuleset r : host.devfsRulesets()) {
+      if (r.isGenerated()) {
+        text.append(ruleset(r));
+      }
+    }
+    return text.toString();
+  }
+
+  private static String ruleset(DevfsRuleset r) {
+    return DevfsRules.render(
+        r.name().orElseThrow(), r.number(), DevfsRules.vnetRules(r.exposesBpf(), r.exposesPf()));
   }
 
   private void write(String path, String text, List<String> written) {
@@ -178,15 +189,12 @@ public final class HostDriver {
     Matcher m = INET.matcher(iface.stdout());
     while (m.find()) {
       addresses.add(
-          jailInterface
-              + " "
-              + m.group(1)
-              + "/"
-              + Long.bitCount(Long.parseLong(m.group(2), 16)));
+          jailInterface + " " + m.group(1) + "/" + Long.bitCount(Long.parseLong(m.group(2), 16)));
     }
     ExecResult route = exec.execute(Command.of("jexec", jail, "route", "-n", "get", "default"));
     Matcher g = GATEWAY.matcher(route.stdout());
-    Optional<String> gateway = route.isSuccess() && g.find() ? Optional.of(g.group(1)) : Optional.empty();
+    Optional<String> gateway =
+        route.isSuccess() && g.find() ? Optional.of(g.group(1)) : Optional.empty();
     return new JailState(jail, true, jid, addresses, gateway);
   }
 
@@ -207,7 +215,11 @@ public final class HostDriver {
    * @param defaultRoute the gateway of its default route, if any
    */
   public record JailState(
-      String name, boolean running, int jid, List<String> addresses, Optional<String> defaultRoute) {
+      String name,
+      boolean running,
+      int jid,
+      List<String> addresses,
+      Optional<String> defaultRoute) {
     /** Copies the addresses. */
     public JailState {
       addresses = List.copyOf(addresses);

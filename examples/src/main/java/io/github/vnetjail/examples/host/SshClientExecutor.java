@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Runs commands on a remote host through this machine's OpenSSH client ({@code ssh -o
  * BatchMode=yes}: keys and known_hosts as the user has them, never a password prompt). The remote
- * side gets one sh line built with {@link ShellQuoting}; variables travel as {@code env NAME=VALUE}.
+ * side gets one sh line built with {@link ShellQuoting}; variables travel as {@code env
+ * NAME=VALUE}.
  */
 final class SshClientExecutor implements CommandExecutor {
   private final CommandExecutor local;
@@ -27,15 +28,7 @@ final class SshClientExecutor implements CommandExecutor {
     return new SshClientExecutor(
         CommandExecutors.local(),
         List.of(
-            "ssh",
-            "-o",
-            "BatchMode=yes",
-            "-p",
-            Integer.toString(port),
-            "-l",
-            user,
-            "--",
-            host));
+            "ssh", "-o", "BatchMode=yes", "-p", Integer.toString(port), "-l", user, "--", host));
   }
 
   /** Returns the ssh argv that runs {@code command} remotely. */
