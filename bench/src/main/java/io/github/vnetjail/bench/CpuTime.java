@@ -1,6 +1,8 @@
 package io.github.vnetjail.bench;
 
+import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.render.JailConf;
+import io.github.vnetjail.render.JailConfRenderer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -25,17 +27,22 @@ public final class CpuTime {
             ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
             : new int[] {200, 2000, 20000};
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    System.out.printf("%8s %10s %22s %22s%n", "jails", "bytes", "parse+evaluate ms", "render ms");
+    System.out.printf(
+        "%8s %10s %22s %22s %22s%n",
+        "jails", "bytes", "parse+evaluate ms", "render parsed ms", "render model ms");
     for (int size : sizes) {
       String text = SeedStyleFiles.jailConf(size);
       JailConf parsed = JailConf.parse(text);
+      HostConfig host = JailConfBenchmark.host(size);
       int warm = Math.max(3, 40_000 / size);
       for (int i = 0; i < warm; i++) {
         JailConf.parse(text).evaluate();
         parsed.render();
+        JailConfRenderer.render(host);
       }
       double[] eval = new double[runs];
       double[] render = new double[runs];
+      double[] model = new double[runs];
       long sink = 0;
       for (int r = 0; r < runs; r++) {
         long t0 = mx.getCurrentThreadCpuTime();
@@ -43,10 +50,15 @@ public final class CpuTime {
         long t1 = mx.getCurrentThreadCpuTime();
         sink += parsed.render().length();
         long t2 = mx.getCurrentThreadCpuTime();
+        sink += JailConfRenderer.render(host).length();
+        long t3 = mx.getCurrentThreadCpuTime();
+        model[r] = (t3 - t2) / 1e6;
         eval[r] = (t1 - t0) / 1e6;
         render[r] = (t2 - t1) / 1e6;
       }
-      System.out.printf("%8d %10d %22s %22s%n", size, text.length(), stats(eval), stats(render));
+      System.out.printf(
+          "%8d %10d %22s %22s %22s%n",
+          size, text.length(), stats(eval), stats(render), stats(model));
       if (sink == 42) {
         System.out.println();
       }

@@ -1,7 +1,11 @@
 package io.github.vnetjail.bench;
 
+import io.github.vnetjail.core.Bridge;
+import io.github.vnetjail.core.HostConfig;
+import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.render.JailConf;
 import io.github.vnetjail.render.JailConfEvaluation;
+import io.github.vnetjail.render.JailConfRenderer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,11 +44,30 @@ public class JailConfBenchmark {
 
   String text;
   JailConf parsed;
+  HostConfig host;
 
   @Setup(Level.Trial)
   public void setUp() {
     text = SeedStyleFiles.jailConf(jails);
     parsed = JailConf.parse(text);
+    host = host(jails);
+  }
+
+  /** A host with {@code n} seed-like jails on one bridge. */
+  static HostConfig host(int n) {
+    HostConfig.Builder b =
+        HostConfig.builder().addBridge(Bridge.builder().name("bridge0").addMember("em0").build());
+    for (int i = 1; i <= n; i++) {
+      b.addJail(
+          VnetJail.builder()
+              .name("jail" + i)
+              .id(i)
+              .bridge("bridge0")
+              .ip("10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256) + "/8")
+              .gateway("10.255.255.254")
+              .build());
+    }
+    return b.build();
   }
 
   /** What {@code jail -f FILE -c NAME} does before it starts anything: read the whole file. */
@@ -57,6 +80,12 @@ public class JailConfBenchmark {
   @Benchmark
   public JailConf parse() {
     return JailConf.parse(text);
+  }
+
+  /** Rendering the model's jails (seed style, robust hooks) with JailConfRenderer. */
+  @Benchmark
+  public String renderHost() {
+    return JailConfRenderer.render(host);
   }
 
   /** Writing the parsed file back to text. */

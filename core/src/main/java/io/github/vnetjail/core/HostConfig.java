@@ -106,6 +106,13 @@ public abstract class HostConfig {
     return List.copyOf(out);
   }
 
+  /** The VLANs on parent interface {@code parent}, in order (rc.conf's {@code vlans_PARENT}). */
+  public final List<Vlan> vlansOn(String parent) {
+    List<Vlan> out = new ArrayList<>();
+    vlans().stream().filter(v -> v.parent().equals(parent)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
   /** The distinct devfs rulesets the jails use, in first-use order. */
   public final List<DevfsRuleset> devfsRulesets() {
     Map<Integer, DevfsRuleset> seen = new LinkedHashMap<>();
@@ -144,6 +151,31 @@ public abstract class HostConfig {
                                     + " has another prefix length than its bridge's subnet "
                                     + s));
               });
+    }
+    for (Jail j : allJails()) {
+      if (j.allow().contains(Allow.MOUNT)) {
+        List<String> enforce =
+            j.rawParameters().getOrDefault("enforce_statfs", defaults().get("enforce_statfs"));
+        if (enforce == null || enforce.equals(List.of("2"))) {
+          w.add(
+              "jail "
+                  + j.name()
+                  + ": allow.mount takes effect only with enforce_statfs below 2 (jail(8)'s"
+                  + " default is 2); add putRawParameter(\"enforce_statfs\", \"1\")");
+        }
+      }
+    }
+    for (Jail j : allJails()) {
+      boolean hasChildren = allJails().stream().anyMatch(c -> c.name().startsWith(j.name() + "."));
+      if (hasChildren
+          && !j.rawParameters().containsKey("children.max")
+          && !defaults().containsKey("children.max")) {
+        w.add(
+            "jail "
+                + j.name()
+                + " has child jails but no children.max (jail(8)'s default 0 forbids them); add"
+                + " putRawParameter(\"children.max\", \"N\")");
+      }
     }
     for (Bridge b : bridges()) {
       if (b.members().isEmpty()) {
@@ -232,11 +264,22 @@ public abstract class HostConfig {
       claim(owners, u, "uplink " + u, "uplinks", p);
     }
     Set<String> bridgeNames = new HashSet<>();
+    List<Bridge> distinctBridges = new ArrayList<>();
     for (Bridge b : bridges()) {
-      bridgeNames.add(b.name());
+      if (!bridgeNames.add(b.name())) {
+        p.add(
+            "bridges[" + b.name() + "].name",
+            b.name(),
+            "two bridges are named " + b.name(),
+            "define each bridge once, with all its members");
+        continue; // reported once, not again as member or interface clashes
+      }
+      distinctBridges.add(b);
       claim(owners, b.name(), "bridge " + b.name(), "bridges[" + b.name() + "].name", p);
     }
     Set<String> vlanKeys = new HashSet<>();
+    Set<String> vlanNames = new HashSet<>();
+    vlans().forEach(v -> vlanNames.add(v.interfaceName()));
     for (Vlan v : vlans()) {
       String field = "vlans[" + v.interfaceName() + "]";
       if (!vlanKeys.add(v.parent() + "#" + v.tag())) {
@@ -263,7 +306,7 @@ public abstract class HostConfig {
 
     // Bridge members: not a bridge, not an epair side, in at most one bridge.
     Map<String, String> memberOf = new HashMap<>();
-    for (Bridge b : bridges()) {
+    for (Bridge b : distinctBridges) {
       for (String m : b.members()) {
         String field = "bridges[" + b.name() + "].members";
         if (bridgeNames.contains(m)) {
@@ -284,6 +327,22 @@ public abstract class HostConfig {
                   + " is a jail's epair side, which the SDK adds"
                   + " itself",
               "remove " + m + " from the members");
+        }
+        if (m.indexOf('.') >= 0 && !vlanNames.contains(m)) {
+          String parent = m.substring(0, m.lastIndexOf('.'));
+          String tag = m.substring(m.lastIndexOf('.') + 1);
+          p.add(
+              field,
+              m,
+              "member "
+                  + m
+                  + " of "
+                  + b.name()
+                  + " names a VLAN interface that this host does"
+                  + " not define, so rc.conf would never create it",
+              tag.matches("[0-9]{1,4}")
+                  ? "add it: HostConfig.builder().addVlan(Vlan.of(\"" + parent + "\", " + tag + "))"
+                  : "define the VLAN with addVlan(...)");
         }
         String other = memberOf.putIfAbsent(m, b.name());
         if (other != null) {
@@ -407,6 +466,36 @@ public abstract class HostConfig {
       }
     }
 
+    // Unique local DNS names.
+    Map<String, String> dnsNames = new HashMap<>();
+    for (VnetJail j : jails()) {
+      j.dnsName()
+          .ifPresent(
+              d -> {
+                String other = dnsNames.putIfAbsent(d.toLowerCase(java.util.Locale.ROOT), j.name());
+                if (other != null) {
+                  p.add(
+                      jailField(j, "dnsName"),
+                      d,
+                      "DNS name " + d + " is used by jails " + other + " and " + j.name(),
+                      "give each jail its own DNS name");
+                }
+              });
+    }
+
+    // A hierarchical jail's parent is on this host (jail(8) creates a.b inside jail a).
+    for (Jail j : allJails()) {
+      int dot = j.name().lastIndexOf('.');
+      if (dot > 0 && !jailNames.contains(j.name().substring(0, dot))) {
+        String parent = j.name().substring(0, dot);
+        p.add(
+            jailField(j, "name"),
+            j.name(),
+            "jail " + j.name() + " is a child of jail " + parent + ", which is not on this host",
+            "add jail " + show(parent) + " (with children.max), or use '-' instead of '.'");
+      }
+    }
+
     // Dependencies exist.
     for (Jail j : allJails()) {
       for (String d : j.depend()) {
@@ -494,6 +583,7 @@ public abstract class HostConfig {
     }
 
     List<VnetJail> out = new ArrayList<>();
+    Map<Cidr, BigInteger> cursors = new HashMap<>();
     int nextUnit = 0;
     for (VnetJail j : jails()) {
       VnetJail.Builder b = null;
@@ -521,7 +611,11 @@ public abstract class HostConfig {
         boolean needs =
             s.isIpv4() ? j.ip().isEmpty() && !j.dhcp() : j.ip6().isEmpty() && !j.slaac();
         if (needs) {
-          Optional<IpAddress> free = lowestFree(s, taken);
+          // Taken addresses only grow, so the lowest free one never moves down: resume there.
+          BigInteger from = cursors.getOrDefault(s.network(), BigInteger.ZERO);
+          Optional<BigInteger> offset = lowestFreeOffset(s, taken, from);
+          offset.ifPresent(o -> cursors.put(s.network(), o.add(BigInteger.ONE)));
+          Optional<IpAddress> free = offset.map(s::addressAt);
           if (free.isEmpty()) {
             p.add(
                 jailField(j, s.isIpv4() ? "ip" : "ip6"),
@@ -564,13 +658,27 @@ public abstract class HostConfig {
           }
         }
       }
-      out.add(b == null ? j : b.build());
+      if (b == null) {
+        out.add(j);
+        continue;
+      }
+      try {
+        out.add(b.build());
+      } catch (ValidationException e) {
+        // An allocated address can break a rule of the jail itself, e.g. a route whose gateway
+        // lies outside the subnet the jail landed in.
+        for (Problem problem : e.problems()) {
+          p.add(problem.withFieldPrefix("jails[" + j.name() + "]."));
+        }
+        out.add(j);
+      }
     }
     return out;
   }
 
-  /** The lowest host address of {@code subnet} not in {@code taken}. */
-  static Optional<IpAddress> lowestFree(Cidr subnet, Set<IpAddress> taken) {
+  /** The offset of the lowest free host address at or above offset {@code from}. */
+  private static Optional<BigInteger> lowestFreeOffset(
+      Cidr subnet, Set<IpAddress> taken, BigInteger from) {
     BigInteger size = subnet.size();
     BigInteger first;
     BigInteger last; // inclusive
@@ -584,10 +692,9 @@ public abstract class HostConfig {
       first = BigInteger.ONE; // skip the subnet-router anycast address (RFC 4291)
       last = size.subtract(BigInteger.ONE);
     }
-    for (BigInteger o = first; o.compareTo(last) <= 0; o = o.add(BigInteger.ONE)) {
-      IpAddress a = subnet.addressAt(o);
-      if (!taken.contains(a)) {
-        return Optional.of(a);
+    for (BigInteger o = first.max(from); o.compareTo(last) <= 0; o = o.add(BigInteger.ONE)) {
+      if (!taken.contains(subnet.addressAt(o))) {
+        return Optional.of(o);
       }
     }
     return Optional.empty();

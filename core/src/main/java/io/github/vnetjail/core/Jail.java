@@ -30,10 +30,13 @@ public interface Jail {
   /** The jail's {@code host.hostname}; absent leaves jail(8)'s default (the host's name). */
   Optional<String> hostname();
 
-  /** Permissions turned on ({@code allow.X}), in the order added. */
+  /**
+   * Permissions turned on ({@code allow.X}), in {@link Allow}'s declaration order (an {@code
+   * EnumSet}: the same permissions always render the same way, whatever order they were added).
+   */
   Set<Allow> allow();
 
-  /** Permissions turned off ({@code allow.noX}), e.g. {@link Allow#SET_HOSTNAME}. */
+  /** Permissions turned off ({@code allow.noX}), e.g. {@link Allow#SET_HOSTNAME}; enum order. */
   Set<Allow> deny();
 
   /** The {@code sysvmsg} mode; absent leaves jail(8)'s default ({@code disable}). */

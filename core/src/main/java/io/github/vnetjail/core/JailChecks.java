@@ -77,7 +77,10 @@ final class JailChecks {
       HookCommand c = j.hooks().get(i);
       checkCommand("hooks[" + i + "]", c, p);
     }
-    checkRawParameters("rawParameters", j.rawParameters(), managedNames(j, builder), p);
+    if (!j.rawParameters().isEmpty()) {
+      checkRawParameters(
+          "rawParameters", j.rawParameters(), j.isVnet() ? VNET_MANAGED : PLAIN_MANAGED, p);
+    }
   }
 
   static void checkCommand(String field, HookCommand c, Problems p) {
@@ -124,6 +127,15 @@ final class JailChecks {
           "use a shorter path");
       return;
     }
+    if (path.contains("//")) {
+      // "//" starts a comment even inside an unquoted jail.conf word (FREEBSD.md, jaillex.l).
+      p.add(
+          field,
+          path,
+          show(path) + " contains \"//\"",
+          "write single slashes: \"" + path.replaceAll("/+", "/") + "\"");
+      return;
+    }
     for (String part : path.split("/")) {
       if (part.equals("..") || part.equals(".")) {
         p.add(
@@ -137,7 +149,11 @@ final class JailChecks {
   }
 
   /** Parameter names the typed API sets, mapped to the builder method to use instead. */
-  private static Map<String, String> managedNames(Jail j, String builder) {
+  private static final Map<String, String> VNET_MANAGED = managedNames(true, "VnetJail");
+
+  private static final Map<String, String> PLAIN_MANAGED = managedNames(false, "PlainJail");
+
+  private static Map<String, String> managedNames(boolean vnet, String builder) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("name", "name(...)");
     m.put("jid", "name(...); the jid is chosen by the kernel");
@@ -165,7 +181,7 @@ final class JailChecks {
     m.put("sysvmsg", "sysvmsg(SysvIpc...)");
     m.put("sysvsem", "sysvsem(SysvIpc...)");
     m.put("sysvshm", "sysvshm(SysvIpc...)");
-    if (j.isVnet()) {
+    if (vnet) {
       String addr = "ip(...), ip6(...), dhcp() or slaac(); a VNET jail has its own stack";
       m.put("vnet", "VnetJail.builder() (a VnetJail always sets vnet)");
       m.put("vnet.interface", "interfaceNaming(...); the SDK moves the epair's b side in");
@@ -179,7 +195,7 @@ final class JailChecks {
     }
     String prefix = builder + ".builder().";
     m.replaceAll((k, v) -> v.startsWith("VnetJail") ? v : prefix + v);
-    return m;
+    return Map.copyOf(m);
   }
 
   static void checkRawParameters(

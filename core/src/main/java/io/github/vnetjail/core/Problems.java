@@ -22,14 +22,6 @@ final class Problems {
     return this;
   }
 
-  /** Adds the problems of {@code e} with their field prefixed. */
-  Problems addAll(String prefix, List<Problem> problems) {
-    for (Problem p : problems) {
-      list.add(p.withFieldPrefix(prefix));
-    }
-    return this;
-  }
-
   boolean isEmpty() {
     return list.isEmpty();
   }

@@ -580,7 +580,10 @@ public abstract class VnetJail implements Jail {
       }
       Optional<Cidr> own = r.destination().isIpv4() ? ip() : ip6();
       own.filter(c -> c.isIpv4() == r.gateway().isIpv4())
-          .ifPresent(c -> checkGatewayInSubnet(field, r.gateway(), c, p));
+          .ifPresent(
+              c ->
+                  checkGatewayInSubnet(
+                      field, "route to " + r.destination() + ": gateway", r.gateway(), c, p));
     }
   }
 
@@ -591,6 +594,17 @@ public abstract class VnetJail implements Jail {
           c.toString(),
           field + " " + c + " has prefix length 0, which no interface address can have",
           c.isIpv4() ? "use the subnet's prefix, e.g. /24" : "use the subnet's prefix, e.g. /64");
+      return;
+    }
+    if (c.isIpv6() && c.prefixLength() < 127 && c.address().equals(c.networkAddress())) {
+      p.add(
+          field,
+          c.toString(),
+          field + " " + c + " is the subnet-router anycast address of " + c.network(),
+          "use a host address inside "
+              + c.network()
+              + ", e.g. "
+              + c.addressAt(java.math.BigInteger.ONE));
       return;
     }
     if (c.isIpv4() && c.prefixLength() < 31) {
@@ -611,17 +625,21 @@ public abstract class VnetJail implements Jail {
   }
 
   static void checkGatewayInSubnet(String field, IpAddress g, Cidr own, Problems p) {
+    checkGatewayInSubnet(field, field, g, own, p);
+  }
+
+  static void checkGatewayInSubnet(String field, String label, IpAddress g, Cidr own, Problems p) {
     if (g.equals(own.address())) {
       p.add(
           field,
           g.toString(),
-          field + " " + g + " is the jail's own address",
+          label + " " + g + " is the jail's own address",
           "use the router's address in " + own.network());
     } else if (!own.contains(g) && !isLinkLocal(g)) {
       p.add(
           field,
           g.toString(),
-          field + " " + g + " is outside the jail's subnet " + own.network(),
+          label + " " + g + " is outside the jail's subnet " + own.network(),
           "use a gateway inside " + own.network() + ", or fix the prefix length of the address");
     }
   }

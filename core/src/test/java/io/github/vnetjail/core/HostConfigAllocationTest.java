@@ -191,6 +191,29 @@ class HostConfigAllocationTest {
   }
 
   @Test
+  void reportsRulesThatAnAllocatedAddressBreaks() {
+    ValidationException e =
+        catchThrowableOfType(
+            ValidationException.class,
+            () ->
+                HostConfig.builder()
+                    .addBridge(lan().build())
+                    .addJail(jail("a").addRoute("10.8.0.0/24", "10.0.0.1").build())
+                    .build());
+    assertThat(e.subject()).isEqualTo("HostConfig");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("jails[a].routes[10.8.0.0/24]");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "route to 10.8.0.0/24: gateway 10.0.0.1 is outside the jail's subnet"
+                          + " 192.168.1.0/24");
+            });
+  }
+
+  @Test
   void explicitCollisionsAreReportedNotReallocated() {
     ValidationException e =
         catchThrowableOfType(

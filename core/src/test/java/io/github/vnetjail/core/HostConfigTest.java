@@ -350,4 +350,142 @@ class HostConfigTest {
         .asString()
         .startsWith("jail pg: allow.sysvipc is deprecated");
   }
+
+  @Test
+  void rejectsBridgeMemberNamingAnUndefinedVlan() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge10").addMember("em0.10").build()));
+    assertThat(p.field()).isEqualTo("bridges[bridge10].members");
+    assertThat(p.message()).contains("names a VLAN interface that this host does not define");
+    assertThat(p.fix()).isEqualTo("add it: HostConfig.builder().addVlan(Vlan.of(\"em0\", 10))");
+    HostConfig ok =
+        HostConfig.builder()
+            .addVlan(Vlan.of("em0", 10))
+            .addVlan(Vlan.builder().parent("em0").tag(20).name("vlan20").build())
+            .addVlan(Vlan.of("em1", 30))
+            .addBridge(Bridge.builder().name("bridge10").addMember("em0.10").build())
+            .addBridge(Bridge.builder().name("bridge20").addMember("vlan20").build())
+            .build();
+    assertThat(ok.vlansOn("em0"))
+        .extracting(Vlan::interfaceName)
+        .containsExactly("em0.10", "vlan20");
+    assertThat(ok.vlansOn("em2")).isEmpty();
+  }
+
+  @Test
+  void rejectsTwoBridgesWithOneName() {
+    Problem p = onlyProblem(HostConfig.builder().addBridge(bridge0()).addBridge(bridge0()));
+    assertThat(p.message()).isEqualTo("two bridges are named bridge0");
+  }
+
+  @Test
+  void rejectsOneDnsNameForTwoJails() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(bridge0())
+                .addJail(jail("a").id(1).ip("10.0.0.2/24").dnsName("web.lan").build())
+                .addJail(jail("b").id(2).ip("10.0.0.3/24").dnsName("WEB.lan").build()));
+    assertThat(p.field()).isEqualTo("jails[b].dnsName");
+    assertThat(p.message()).isEqualTo("DNS name WEB.lan is used by jails a and b");
+  }
+
+  @Test
+  void warnsWhenAJailPrefixDiffersFromItsBridgeSubnet() {
+    HostConfig h =
+        HostConfig.builder()
+            .addBridge(
+                Bridge.builder().name("bridge0").addMember("em0").subnet("192.168.0.0/16").build())
+            .addJail(jail("a").id(1).ip("192.168.1.5/24").build())
+            .addJail(jail("b").id(2).ip("192.168.2.5/16").build())
+            .build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail a: address 192.168.1.5/24 has another prefix length than its bridge's subnet"
+                + " 192.168.0.0/16");
+  }
+
+  @Test
+  void rejectsIpv6AddressOutsideTheBridgeSubnet() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").subnet("2001:db8:1::/64").build())
+                .addJail(jail("a").id(1).ip6("2001:db8:2::5/64").build()));
+    assertThat(p.field()).isEqualTo("jails[a].ip6");
+    assertThat(p.message())
+        .isEqualTo("address 2001:db8:2::5/64 is outside the subnet 2001:db8:1::/64 of bridge0");
+  }
+
+  @Test
+  void suggestsDefiningANonNumericVlanMember() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").addMember("em0.lan").build()));
+    assertThat(p.fix()).isEqualTo("define the VLAN with addVlan(...)");
+  }
+
+  @Test
+  void reportsAFullIpv6Subnet() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addBridge(Bridge.builder().name("bridge0").subnet("2001:db8::/127").build())
+                .addJail(jail("a").build())
+                .addJail(jail("b").build()));
+    assertThat(ps)
+        .extracting(Problem::field, Problem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "jails[b].ip6",
+                "subnet 2001:db8::/127 of bridge bridge0 has no free address left for jail b"));
+  }
+
+  @Test
+  void warnsWhenAllowMountLacksEnforceStatfsBelowTwo() {
+    VnetJail mounting = jail("m").id(1).addAllow(Allow.MOUNT, Allow.MOUNT_NULLFS).build();
+    HostConfig h = HostConfig.builder().addBridge(bridge0()).addJail(mounting).build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail m: allow.mount takes effect only with enforce_statfs below 2 (jail(8)'s default"
+                + " is 2); add putRawParameter(\"enforce_statfs\", \"1\")");
+    HostConfig viaDefaults = h.toBuilder().putDefault("enforce_statfs", "1").build();
+    assertThat(viaDefaults.warnings()).isEmpty();
+    HostConfig viaJail =
+        HostConfig.builder()
+            .addBridge(bridge0())
+            .addJail(mounting.toBuilder().putRawParameter("enforce_statfs", "1").build())
+            .build();
+    assertThat(viaJail.warnings()).isEmpty();
+  }
+
+  @Test
+  void requiresTheParentOfAHierarchicalJail() {
+    Problem p =
+        onlyProblem(
+            HostConfig.builder().addBridge(bridge0()).addJail(jail("outer.inner").id(1).build()));
+    assertThat(p.field()).isEqualTo("jails[outer.inner].name");
+    assertThat(p.message())
+        .isEqualTo("jail outer.inner is a child of jail outer, which is not on this host");
+  }
+
+  @Test
+  void warnsWhenAParentJailAllowsNoChildren() {
+    PlainJail outer = PlainJail.builder().name("outer").build();
+    PlainJail inner = PlainJail.builder().name("outer.inner").build();
+    HostConfig h = HostConfig.builder().addJail(outer).addJail(inner).build();
+    assertThat(h.warnings())
+        .containsExactly(
+            "jail outer has child jails but no children.max (jail(8)'s default 0 forbids them);"
+                + " add putRawParameter(\"children.max\", \"N\")");
+    HostConfig ok =
+        HostConfig.builder()
+            .addJail(outer.toBuilder().putRawParameter("children.max", "4").build())
+            .addJail(inner)
+            .build();
+    assertThat(ok.warnings()).isEmpty();
+  }
 }

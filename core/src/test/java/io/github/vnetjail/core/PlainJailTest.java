@@ -102,4 +102,12 @@ class PlainJailTest {
     assertThatThrownBy(() -> IpAlias.parse("em0|")).hasMessageContaining("has no prefix length");
     assertThatThrownBy(() -> IpAlias.parse("em$0|10.0.0.1/8")).hasMessageContaining("contains '$'");
   }
+
+  @Test
+  void takesMountsFromFstabLines() {
+    PlainJail j = PlainJail.builder().name("p").addMount("tmpfs /jails/p/tmp tmpfs rw").build();
+    assertThat(j.mounts()).containsExactly(Mount.parse("tmpfs /jails/p/tmp tmpfs rw"));
+    List<Problem> ps = problems(PlainJail.builder().name("p").addMount("tmpfs tmp tmpfs"));
+    assertThat(ps).extracting(Problem::field).containsExactly("mounts[tmpfs tmp tmpfs]");
+  }
 }

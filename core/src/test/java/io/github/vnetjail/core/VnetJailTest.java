@@ -149,6 +149,14 @@ class VnetJailTest {
   }
 
   @Test
+  void rejectsTheIpv6SubnetRouterAnycastAddress() {
+    Problem p = onlyProblem(web().ip6("2001:db8::/64"));
+    assertThat(p.message())
+        .isEqualTo("ip6 2001:db8::/64 is the subnet-router anycast address of 2001:db8::/64");
+    assertThat(p.fix()).isEqualTo("use a host address inside 2001:db8::/64, e.g. 2001:db8::1");
+  }
+
+  @Test
   void rejectsStaticIpTogetherWithDhcp() {
     Problem p =
         onlyProblem(
@@ -333,6 +341,8 @@ class VnetJailTest {
     assertThat(onlyProblem(web().path("/jails/$HOME")).message()).contains("contains '$'");
     assertThat(onlyProblem(web().path("/jails/a\"b")).message()).contains("double quote");
     assertThat(onlyProblem(web().path("/jails/a\nb")).message()).contains("U+000A");
+    assertThat(onlyProblem(web().path("/usr//local/jails")).fix())
+        .isEqualTo("write single slashes: \"/usr/local/jails\"");
     assertThat(onlyProblem(web().path("/jails/../etc")).message())
         .contains("contains a \"..\" component");
     assertThat(onlyProblem(web().path("/" + "a".repeat(1023))).message())
@@ -369,10 +379,10 @@ class VnetJailTest {
   }
 
   @Test
-  void rendersPermissionsAsJailParameters() {
+  void rendersPermissionsAsJailParametersInCanonicalOrder() {
     VnetJail j =
         web()
-            .addAllow(Allow.RAW_SOCKETS, Allow.MOUNT, Allow.MOUNT_NULLFS)
+            .addAllow(Allow.MOUNT_NULLFS, Allow.MOUNT, Allow.RAW_SOCKETS)
             .addDeny(Allow.SET_HOSTNAME)
             .sysvmsg(SysvIpc.NEW)
             .sysvsem(SysvIpc.INHERIT)

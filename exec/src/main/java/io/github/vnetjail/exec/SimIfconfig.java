@@ -482,12 +482,14 @@ final class SimIfconfig implements SimRuntime.Program {
       throw errx(label + SimErrno.ENXIO.text);
     }
     SimJail j = l.jail().get();
-    if (!j.vnet) {
-      throw errx(label + SimErrno.EEXIST.text);
-    }
+    // if_vmove_reclaim (sys/net/if.c): look the name up in the jail's vnet first (ENXIO), then
+    // refuse a move within one vnet (EEXIST); a jail without its own vnet uses the host's
     Optional<SimIface> f = j.stack.find(ifname);
     if (f.isEmpty()) {
       throw errx(label + SimErrno.ENXIO.text);
+    }
+    if (!j.vnet) {
+      throw errx(label + SimErrno.EEXIST.text);
     }
     try {
       p.world.move(f.get(), stack);

@@ -568,7 +568,7 @@ final class SimJailCommand implements SimRuntime.Program {
     if (verbose > 0 || (verbose == 0 && noteRemove)) {
       note(name, "removed");
     }
-    boolean ok = runHooks(name, params, "exec.poststop", null);
+    boolean ok = runHooks(name, params, "exec.poststop", null, true);
     if (bool(params, "mount.devfs") && params.containsKey("path")) {
       p.runtime.processes.add(
           new SimulatedHost.Process(
@@ -587,7 +587,7 @@ final class SimJailCommand implements SimRuntime.Program {
         }
       }
     }
-    ok &= runHooks(name, params, "exec.release", null);
+    ok &= runHooks(name, params, "exec.release", null, true);
     if (!ok) {
       error = true;
     }
@@ -599,6 +599,21 @@ final class SimJailCommand implements SimRuntime.Program {
   /** Runs every value of one exec.* parameter in order; false at the first failure. */
   private boolean runHooks(
       String name, Map<String, List<String>> params, String param, SimJail inJail) {
+    return runHooks(name, params, param, inJail, false);
+  }
+
+  /**
+   * Runs the values of one exec.* parameter in order. After a jail's removal a failure does not
+   * stop the rest (jail.c main: only a jail with {@code jid > 0} is given up; next_command walks on
+   * when JF_STOP is set); otherwise the first failure ends the list.
+   */
+  private boolean runHooks(
+      String name,
+      Map<String, List<String>> params,
+      String param,
+      SimJail inJail,
+      boolean keepGoing) {
+    boolean allOk = true;
     for (String value : params.getOrDefault(param, List.of())) {
       if (value.isEmpty()) {
         continue;
@@ -624,12 +639,21 @@ final class SimJailCommand implements SimRuntime.Program {
           continue;
         }
       }
-      boolean ok = runInternal(name, argv, Optional.ofNullable(inJail));
-      if (!ok && !background) {
-        return false;
+      if (background) {
+        // a trailing "&": run in the background, not waited for, status ignored (run_command bg)
+        if (SimRuntime.resolve(argv.get(0)).isPresent()) {
+          p.runtime.spawn(Optional.ofNullable(inJail), argv, "", p.out, p.err);
+        }
+        continue;
+      }
+      if (!runInternal(name, argv, Optional.ofNullable(inJail))) {
+        allOk = false;
+        if (!keepGoing) {
+          return false;
+        }
       }
     }
-    return true;
+    return allOk;
   }
 
   private static int firstSpecial(String s) {

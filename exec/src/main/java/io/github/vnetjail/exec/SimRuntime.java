@@ -43,6 +43,12 @@ final class SimRuntime {
   private final List<ActiveFault> faults = new ArrayList<>();
   int received;
 
+  /** How deep the running program is nested: 1 for the command the host received. */
+  private int depth;
+
+  /** Set when a timed-out fault hit the received command itself; reset by the host. */
+  boolean topLevelTimedOut;
+
   SimRuntime(SimWorld world, SimJailConfigReader configReader) {
     this.world = world;
     this.configReader = configReader;
@@ -107,6 +113,20 @@ final class SimRuntime {
       String stdin,
       StringBuilder out,
       StringBuilder err) {
+    depth++;
+    try {
+      return spawnCounted(jail, argv, stdin, out, err);
+    } finally {
+      depth--;
+    }
+  }
+
+  private int spawnCounted(
+      Optional<SimJail> jail,
+      List<String> argv,
+      String stdin,
+      StringBuilder out,
+      StringBuilder err) {
     int slot = processes.size();
     String where = jail.map(j -> j.name).orElse("host");
     processes.add(new SimulatedHost.Process(where, List.copyOf(argv), -1));
@@ -123,6 +143,9 @@ final class SimRuntime {
       StringBuilder err) {
     Optional<SimulatedFault> fault = matchingFault(argv);
     if (fault.isPresent()) {
+      if (depth == 1 && fault.get().isTimedOut()) {
+        topLevelTimedOut = true;
+      }
       out.append(fault.get().stdout());
       err.append(fault.get().stderr());
       return fault.get().exitCode();

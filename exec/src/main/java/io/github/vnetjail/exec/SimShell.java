@@ -73,6 +73,12 @@ final class SimShell {
       if (i < argv.size()) {
         String file = argv.get(i++);
         Optional<String> text = p.world.fs.read(p.hostPath(file));
+        if (text.isEmpty() && SimFileSystem.normalize(file).equals("/etc/rc")) {
+          return SimRc.rc(p);
+        }
+        if (text.isEmpty() && SimFileSystem.normalize(file).equals("/etc/rc.shutdown")) {
+          return 0;
+        }
         if (text.isEmpty()) {
           return p.fail("sh", "cannot open " + file + ": No such file or directory", 127);
         }

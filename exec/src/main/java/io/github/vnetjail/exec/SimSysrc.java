@@ -1,6 +1,7 @@
 package io.github.vnetjail.exec;
 
-import io.github.vnetjail.render.ShellQuoting;
+import io.github.vnetjail.render.RcConf;
+import io.github.vnetjail.render.RcConfException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * sysrc(8): get, {@code NAME=VALUE}, {@code NAME+=WORD}, {@code NAME-=WORD}, {@code -x}, {@code
  * -n}, {@code -c}, {@code -i}, {@code -q}, {@code -a}, {@code -f FILE}, {@code -j JAIL}. Output
  * texts follow usr.sbin/sysrc/tests/sysrc_test.sh (FREEBSD-COMMANDS.md §6.2). Values are read the
- * way sh would after /etc/defaults/rc.conf (simulated, see {@link #DEFAULTS}) and the file.
+ * way sh would after /etc/defaults/rc.conf (simulated, see {@link #DEFAULTS}) and the file; the
+ * file is read and edited with the render module's {@link RcConf}.
  */
 final class SimSysrc implements SimRuntime.Program {
   /** The part of /etc/defaults/rc.conf the SDK touches. */
@@ -42,6 +44,15 @@ final class SimSysrc implements SimRuntime.Program {
 
   @Override
   public int run(SimProcess p, List<String> argv) {
+    try {
+      return sysrc(p, argv);
+    } catch (RcConfException e) {
+      // sysrc refuses to write what sh -n rejects; the editor says why
+      return p.fail("sysrc", e.getMessage(), 1);
+    }
+  }
+
+  private static int sysrc(SimProcess p, List<String> argv) {
     String file = "/etc/rc.conf";
     boolean delete = false;
     boolean valueOnly = false;
@@ -213,90 +224,28 @@ final class SimSysrc implements SimRuntime.Program {
     return rc;
   }
 
-  private static Pattern assignment(String name) {
-    return Pattern.compile("(?m)^([ \t]*" + Pattern.quote(name) + "=)(.*)$");
-  }
-
   /** The value sh sees for {@code name} after reading {@code text}, if the text assigns it. */
   static Optional<String> get(String text, String name) {
-    Matcher m = assignment(name).matcher(text);
-    String raw = null;
-    while (m.find()) {
-      raw = m.group(2);
-    }
-    if (raw == null) {
-      return Optional.empty();
-    }
-    return Optional.of(parseValue(raw)[0]);
-  }
-
-  /** Returns {value, length of the value's text in raw}. */
-  private static String[] parseValue(String raw) {
-    StringBuilder v = new StringBuilder();
-    int i = 0;
-    while (i < raw.length()) {
-      char c = raw.charAt(i);
-      if (c == '"') {
-        i++;
-        while (i < raw.length() && raw.charAt(i) != '"') {
-          char d = raw.charAt(i);
-          if (d == '\\' && i + 1 < raw.length() && "$`\"\\".indexOf(raw.charAt(i + 1)) >= 0) {
-            v.append(raw.charAt(i + 1));
-            i += 2;
-          } else {
-            v.append(d);
-            i++;
-          }
-        }
-        i++;
-      } else if (c == '\'') {
-        int end = raw.indexOf('\'', i + 1);
-        end = end < 0 ? raw.length() : end;
-        v.append(raw, i + 1, end);
-        i = end + 1;
-      } else if (c == ' ' || c == '\t' || c == ';' || c == '#' || c == '\r') {
-        break;
-      } else if (c == '\\' && i + 1 < raw.length()) {
-        v.append(raw.charAt(i + 1));
-        i += 2;
-      } else {
-        v.append(c);
-        i++;
-      }
-    }
-    return new String[] {v.toString(), Integer.toString(Math.min(i, raw.length()))};
+    return RcConf.parse(text).get(name);
   }
 
   /** Sets {@code name} like sysrc: the last assigning line changes, else a line is appended. */
   static String set(String text, String name, String value) {
-    Matcher m = assignment(name).matcher(text);
-    int start = -1;
-    int end = -1;
-    String raw = null;
-    while (m.find()) {
-      start = m.start(2);
-      end = m.end(2);
-      raw = m.group(2);
-    }
-    String quoted = ShellQuoting.doubleQuote(value);
-    if (raw == null) {
-      String base = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
-      return base + name + "=" + quoted + "\n";
-    }
-    int len = Integer.parseInt(parseValue(raw)[1]);
-    return text.substring(0, start) + quoted + raw.substring(len) + text.substring(end);
+    return RcConf.parse(text).set(name, value).render();
   }
 
   /** Removes every line assigning {@code name}. */
   static String delete(String text, String name) {
-    return Pattern.compile("(?m)^[ \t]*" + Pattern.quote(name) + "=.*(\n|$)")
-        .matcher(text)
-        .replaceAll("");
+    return RcConf.parse(text).delete(name).render();
   }
 
   /** The value rc.d scripts see: the file's, else the default, else empty. */
   static String rcvar(SimWorld world, String name) {
     String text = world.fs.read("/etc/rc.conf").orElse("");
-    return get(text, name).orElse(DEFAULTS.getOrDefault(name, ""));
+    try {
+      return get(text, name).orElse(DEFAULTS.getOrDefault(name, ""));
+    } catch (RcConfException e) {
+      return DEFAULTS.getOrDefault(name, "");
+    }
   }
 }

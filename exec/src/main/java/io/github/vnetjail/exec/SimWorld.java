@@ -215,8 +215,10 @@ final class SimWorld {
   }
 
   /**
-   * Moves an interface into another stack (if_vmove). The departure removes it from its bridge;
-   * addresses are flushed by the detach (both unverified in FREEBSD-COMMANDS.md §1.7).
+   * Moves an interface into another stack (if_vmove). if_detach_internal (sys/net/if.c) takes it
+   * down, drops its groups and its routes, and fires the departure event that removes it from its
+   * bridge; addresses are flushed (FREEBSD-COMMANDS.md §1.7, unverified). if_attach_internal
+   * restores the cloner's group (if_clone_restoregroup); every simulated stack has the cloners.
    */
   void move(SimIface iface, SimStack to) throws SimKernelException {
     if (to.find(iface.name).isPresent()) {
@@ -233,6 +235,8 @@ final class SimWorld {
     iface.inet.clear();
     iface.inet6.clear();
     iface.up = false;
+    iface.groups.clear();
+    iface.cloner().ifPresent(iface.groups::add);
     SimStack from = iface.stack;
     from.detach(iface);
     to.attach(iface);

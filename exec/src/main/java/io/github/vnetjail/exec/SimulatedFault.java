@@ -26,6 +26,7 @@ public final class SimulatedFault {
   private final String stdout;
   private final String stderr;
   private final int times;
+  private final boolean timedOut;
 
   private SimulatedFault(
       OptionalInt nth,
@@ -33,13 +34,15 @@ public final class SimulatedFault {
       int exitCode,
       String stdout,
       String stderr,
-      int times) {
+      int times,
+      boolean timedOut) {
     this.nth = nth;
     this.pattern = pattern;
     this.exitCode = exitCode;
     this.stdout = stdout;
     this.stderr = stderr;
     this.times = times;
+    this.timedOut = timedOut;
   }
 
   /**
@@ -49,7 +52,7 @@ public final class SimulatedFault {
    */
   public static SimulatedFault onCommand(int n) {
     checkArgument(n >= 1, "n must be at least 1, got %s", n);
-    return new SimulatedFault(OptionalInt.of(n), Optional.empty(), 1, "", "", 1);
+    return new SimulatedFault(OptionalInt.of(n), Optional.empty(), 1, "", "", 1, false);
   }
 
   /**
@@ -61,36 +64,48 @@ public final class SimulatedFault {
   public static SimulatedFault matching(String regex) {
     checkNotNull(regex, "regex");
     return new SimulatedFault(
-        OptionalInt.empty(), Optional.of(Pattern.compile(regex)), 1, "", "", 1);
+        OptionalInt.empty(), Optional.of(Pattern.compile(regex)), 1, "", "", 1, false);
   }
 
   /** Returns a copy that exits with {@code code} (default 1). */
   public SimulatedFault exitCode(int code) {
     checkArgument(code != 0, "a fault must fail: exit code 0 is success");
-    return new SimulatedFault(nth, pattern, code, stdout, stderr, times);
+    return new SimulatedFault(nth, pattern, code, stdout, stderr, times, timedOut);
   }
 
   /** Returns a copy that writes {@code text} to standard error (default nothing). */
   public SimulatedFault stderr(String text) {
-    return new SimulatedFault(nth, pattern, exitCode, stdout, checkNotNull(text), times);
+    return new SimulatedFault(nth, pattern, exitCode, stdout, checkNotNull(text), times, timedOut);
   }
 
   /** Returns a copy that writes {@code text} to standard output (default nothing). */
   public SimulatedFault stdout(String text) {
-    return new SimulatedFault(nth, pattern, exitCode, checkNotNull(text), stderr, times);
+    return new SimulatedFault(nth, pattern, exitCode, checkNotNull(text), stderr, times, timedOut);
   }
 
   /** Returns a copy of a {@link #matching} fault that fires for the next {@code count} matches. */
   public SimulatedFault times(int count) {
     checkArgument(count >= 1, "count must be at least 1, got %s", count);
     checkArgument(pattern.isPresent(), "times() applies to matching() faults only");
-    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, count);
+    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, count, timedOut);
   }
 
   /** Returns a copy of a {@link #matching} fault that fires for every match. */
   public SimulatedFault always() {
     checkArgument(pattern.isPresent(), "always() applies to matching() faults only");
-    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, -1);
+    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, -1, timedOut);
+  }
+
+  /**
+   * Returns a copy that behaves like a command killed by its timeout: exit code 124, and when the
+   * faulted program is the command the host received, {@link ExecResult#timedOut()} is true.
+   */
+  public SimulatedFault timedOut() {
+    return new SimulatedFault(nth, pattern, 124, stdout, stderr, times, true);
+  }
+
+  boolean isTimedOut() {
+    return timedOut;
   }
 
   OptionalInt nth() {

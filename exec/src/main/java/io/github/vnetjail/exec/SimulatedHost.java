@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * host.execute(Command.of("jail", "-f", "/etc/jail.conf", "-c", "my-vnet-jail")).requireSuccess();
  * SimulatedHost.State s = host.state();
  * assertThat(s.host().find("epair154a").get().bridge()).contains("bridge0");
- * assertThat(s.stack("my-vnet-jail").get().routes()).extracting(Route::gateway).containsExactly("192.168.1.1");
+ * assertThat(s.stack("my-vnet-jail").get().routes())
+ *     .containsExactly(new SimulatedHost.Route("default", "192.168.1.1", "epair154b"));
  * }</pre>
  */
 public final class SimulatedHost implements CommandExecutor {
@@ -73,12 +74,15 @@ public final class SimulatedHost implements CommandExecutor {
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
       int code;
+      boolean timedOut = false;
+      runtime.topLevelTimedOut = false;
       Optional<SimulatedFault> fault = runtime.nthFault();
       if (fault.isPresent()) {
         runtime.processes.add(new Process("host", command.argv(), fault.get().exitCode()));
         out.append(fault.get().stdout());
         err.append(fault.get().stderr());
         code = fault.get().exitCode();
+        timedOut = fault.get().isTimedOut();
       } else if (isWriteScript(command.argv())) {
         runtime.processes.add(new Process("host", command.argv(), 0));
         write(command.argv().get(4), command.stdin().orElse(""));
@@ -86,12 +90,14 @@ public final class SimulatedHost implements CommandExecutor {
       } else {
         code =
             runtime.spawn(Optional.empty(), command.argv(), command.stdin().orElse(""), out, err);
+        timedOut = runtime.topLevelTimedOut;
       }
       return ExecResult.builder()
           .command(command)
           .exitCode(code)
           .stdout(out.toString())
           .stderr(err.toString())
+          .timedOut(timedOut)
           .build();
     } finally {
       lock.unlock();
@@ -136,7 +142,8 @@ public final class SimulatedHost implements CommandExecutor {
    * interfaces it holds (the {@code vnet.interface}, epair154b) stay in its stack, invisible from
    * the host and still holding their epair unit, even when the other side is destroyed; until
    * {@link #releaseDyingJails()}. Releasing them by hand ({@code ifconfig epair154b -vnet JAIL} in
-   * {@code exec.prestop}) avoids the leak.
+   * {@code exec.prestop}) avoids the leak; afterwards {@code ifconfig epair154b -vnet JID} (by jid:
+   * a dying jail's name no longer resolves) brings a leaked one back.
    */
   public SimulatedHost keepVnetInterfacesOnRemove(boolean keep) {
     lock.lock();

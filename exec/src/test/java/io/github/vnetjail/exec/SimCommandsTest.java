@@ -265,4 +265,23 @@ class SimCommandsTest {
                 + " no path).  Jail web was ignored.\n");
     assertThat(run("service", "jail", "stop", "web").stdout()).isEqualTo("Stopping jails:.\n");
   }
+
+  @Test
+  void sysrcKeepsEveryOtherByteOfTheFile() {
+    host.files()
+        .writeAtomically(
+            "/etc/rc.conf",
+            "# host\nhostname='fbsd'  # name\n\n  ifconfig_em0=\"DHCP\" # uplink\nsshd_enable=YES\n");
+    assertThat(run("sysrc", "ifconfig_em0=inet 10.0.0.2/24").stdout())
+        .isEqualTo("ifconfig_em0: DHCP -> inet 10.0.0.2/24\n");
+    assertThat(host.files().read("/etc/rc.conf"))
+        .contains(
+            "# host\nhostname='fbsd'  # name\n\n  ifconfig_em0=\"inet 10.0.0.2/24\" # uplink\n"
+                + "sshd_enable=YES\n");
+    assertThat(run("sysrc", "-n", "hostname").stdout()).isEqualTo("fbsd\n");
+    host.files().writeAtomically("/etc/broken.conf", "a=\"open\n");
+    ExecResult broken = run("sysrc", "-f", "/etc/broken.conf", "a=1");
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.stderr()).startsWith("sysrc: ");
+  }
 }

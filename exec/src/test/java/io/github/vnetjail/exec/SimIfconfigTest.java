@@ -280,8 +280,11 @@ class SimIfconfigTest {
         .isEqualTo("ifconfig: SIOCSIFRVNET(2, epair0a): Device not configured\n");
     assertThat(run("ifconfig", "epair0b", "-vnet", "nope").stderr())
         .isEqualTo("ifconfig: jail \"nope\" not found\n");
+    // if_vmove_reclaim looks the name up in the plain jail's vnet (the host's) first
     assertThat(run("ifconfig", "epair0b", "-vnet", "plain").stderr())
-        .isEqualTo("ifconfig: SIOCSIFRVNET(1, epair0b): File exists\n");
+        .isEqualTo("ifconfig: SIOCSIFRVNET(1, epair0b): Device not configured\n");
+    assertThat(run("ifconfig", "epair0a", "-vnet", "plain").stderr())
+        .isEqualTo("ifconfig: SIOCSIFRVNET(1, epair0a): File exists\n");
     assertThat(run("ifconfig", "epair0b", "-vnet", "web").exitCode()).isZero();
     assertThat(host.state().host().interfaceNames()).contains("epair0b");
     assertThat(run("ifconfig", "abcdefghijklmnop", "-vnet", "web").stderr())

@@ -216,8 +216,10 @@ class SimJailCommandTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stdout()).isEqualTo("web: removed\n");
     assertThat(host.state().jails()).isEmpty();
-    // the first poststop value failed: jail(8) stops that parameter's list (next_command)
     assertThat(r.stderr()).contains("jail: web: /sbin/ifconfig bridge0 deletem epair9a: failed\n");
+    // after removal a failure does not stop the rest: epair5a destroy still ran
+    assertThat(ran()).contains("host: /sbin/ifconfig epair5a destroy");
+    assertThat(host.state().host().interfaceNames()).doesNotContain("epair5a", "epair5b");
   }
 
   @Test

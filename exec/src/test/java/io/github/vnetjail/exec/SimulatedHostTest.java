@@ -333,4 +333,21 @@ class SimulatedHostTest {
     assertThat(host.state().host().interfaceNames()).containsExactly("lo0", "em0", "bridge0");
     assertThat(host.commands()).hasSize(1200);
   }
+
+  @Test
+  void timedOutFaultsLookLikeAKilledCommand() {
+    SimulatedHost host = SimulatedHost.create();
+    host.inject(SimulatedFault.matching("^jls").timedOut());
+    ExecResult r = run(host, "jls");
+    assertThat(r.timedOut()).isTrue();
+    assertThat(r.exitCode()).isEqualTo(124);
+    assertThat(r.isSuccess()).isFalse();
+    host.inject(SimulatedFault.matching("^ifconfig -l").timedOut());
+    ExecResult nested = run(host, "sh", "-c", "ifconfig -l");
+    assertThat(nested.timedOut()).isFalse();
+    assertThat(nested.exitCode()).isEqualTo(124);
+    host.inject(SimulatedFault.onCommand(1).timedOut());
+    assertThat(run(host, "true").timedOut()).isTrue();
+    assertThat(run(host, "true").timedOut()).isFalse();
+  }
 }

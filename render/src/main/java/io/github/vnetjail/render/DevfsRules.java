@@ -3,6 +3,8 @@ package io.github.vnetjail.render;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.vnetjail.core.DevfsRuleset;
+import io.github.vnetjail.core.HostConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -299,6 +301,18 @@ public final class DevfsRules {
    *     names a stock ruleset, or already exists with other rules
    */
   public DevfsRules withRuleset(String name, List<String> rules) {
+    checkRules(name, rules);
+    Optional<Ruleset> existing = ruleset(name);
+    if (existing.isPresent()) {
+      if (existing.get().rules().equals(rules)) {
+        return this;
+      }
+      throw conflict(existing.get(), name);
+    }
+    return append(render(name, nextFreeNumber(), rules));
+  }
+
+  private static void checkRules(String name, List<String> rules) {
     checkNotNull(rules, "rules");
     checkArgument(!rules.isEmpty(), "a ruleset needs at least one rule");
     for (String rule : rules) {
@@ -321,22 +335,22 @@ public final class DevfsRules {
               + " is one of FreeBSD's stock rulesets in /etc/defaults/devfs.rules; choose"
               + " another name");
     }
-    Optional<Ruleset> existing = ruleset(name);
-    if (existing.isPresent()) {
-      if (existing.get().rules().equals(rules)) {
-        return this;
-      }
-      throw new DevfsRulesException(
-          "devfs.rules line "
-              + existing.get().line()
-              + ": ruleset ["
-              + name
-              + "="
-              + existing.get().number()
-              + "] already exists with other rules "
-              + existing.get().rules()
-              + "; remove it or choose another name");
-    }
+  }
+
+  private static DevfsRulesException conflict(Ruleset existing, String name) {
+    return new DevfsRulesException(
+        "devfs.rules line "
+            + existing.line()
+            + ": ruleset ["
+            + name
+            + "="
+            + existing.number()
+            + "] already exists with other rules "
+            + existing.rules()
+            + "; remove it or choose another name");
+  }
+
+  private DevfsRules append(String ruleset) {
     StringBuilder out = new StringBuilder(text);
     if (out.length() > 0) {
       if (out.charAt(out.length() - 1) != '\n') {
@@ -344,8 +358,73 @@ public final class DevfsRules {
       }
       out.append('\n');
     }
-    out.append(render(name, nextFreeNumber(), rules));
+    out.append(ruleset);
     return parse(out.toString());
+  }
+
+  /**
+   * Returns this file with the rulesets this SDK generates for the jails of {@code host} (those
+   * made with {@code DevfsRuleset.vnetWithBpf(N)}): {@code [vnetjail_vnet_bpf=N]}, including {@code
+   * $devfsrules_jail_vnet} and unhiding {@code bpf*} and {@code pf}. Rulesets the user maintains
+   * ({@code DevfsRuleset.custom}) and the stock ones are left alone. Rulesets already present with
+   * these rules are kept as they are.
+   *
+   * <pre>{@code
+   * String text = DevfsRules.parse(existing).withRulesetsOf(host).render();
+   * }</pre>
+   *
+   * @throws DevfsRulesException if the file already uses such a number for another ruleset, or the
+   *     name for another number
+   */
+  public DevfsRules withRulesetsOf(HostConfig host) {
+    checkNotNull(host, "host");
+    List<DevfsRuleset> generated =
+        host.devfsRulesets().stream().filter(DevfsRuleset::isGenerated).toList();
+    DevfsRules out = this;
+    for (DevfsRuleset r : generated) {
+      String name = r.name().orElse(DevfsRuleset.GENERATED_NAME);
+      if (generated.size() > 1) {
+        name = name + "_" + r.number(); // rc.subr gives $NAME one number: keep names apart
+      }
+      out = out.withRuleset(name, r.number(), vnetRules(true, true));
+    }
+    return out;
+  }
+
+  /**
+   * Returns this file with ruleset {@code [name=number]} appended (after a blank line), or this
+   * unchanged when it is already there with exactly these rules.
+   *
+   * @throws DevfsRulesException if {@code number} is taken by another ruleset of the file or a
+   *     stock one, or {@code name} already exists with another number or other rules
+   */
+  public DevfsRules withRuleset(String name, int number, List<String> rules) {
+    checkRules(name, rules);
+    Optional<Ruleset> existing = ruleset(name);
+    if (existing.isPresent()) {
+      if (existing.get().number() == number && existing.get().rules().equals(rules)) {
+        return this;
+      }
+      throw conflict(existing.get(), name);
+    }
+    Optional<Ruleset> taken = ruleset(number);
+    if (taken.isPresent()) {
+      throw new DevfsRulesException(
+          "devfs ruleset number "
+              + number
+              + " is already ["
+              + taken.get().name()
+              + "="
+              + number
+              + "]"
+              + (STOCK.ruleset(taken.get().name()).isPresent()
+                  ? " in /etc/defaults/devfs.rules"
+                  : " on devfs.rules line " + taken.get().line())
+              + "; give the jail a free one, e.g. DevfsRuleset.vnetWithBpf("
+              + nextFreeNumber()
+              + ")");
+    }
+    return append(render(name, number, rules));
   }
 
   /** Returns one ruleset as devfs.rules text: the header line, then one rule per line. */

@@ -3,8 +3,11 @@ package io.github.vnetjail.render;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,35 +91,85 @@ public final class Lint {
 
   /** Runs every check and returns the findings, file by file in the order added, by line. */
   public List<Finding> check() {
-    List<List<Finding>> byInput = new ArrayList<>();
+    List<Finding> all = new ArrayList<>();
+    List<LintJailConf.JailFacts> jails = new ArrayList<>();
+    Set<String> dhcpJails = new HashSet<>();
+    StringBuilder devfsText = new StringBuilder();
     for (Input input : inputs) {
-      List<Finding> findings = new ArrayList<>();
-      byInput.add(findings);
       switch (input.kind()) {
         case RC_CONF:
         case JAIL_RC_CONF:
-          Optional<LintRcConf.Facts> facts = LintRcConf.read(input.path(), input.text(), findings);
+          Optional<LintRcConf.Facts> facts = LintRcConf.read(input.path(), input.text(), all);
           if (facts.isPresent()) {
-            LintRcConf.check(input.path(), input.text(), facts.get(), findings);
+            LintRcConf.check(input.path(), input.text(), facts.get(), all);
             if (input.kind() == Kind.RC_CONF) {
-              checkJailList(input.path(), facts.get(), findings);
+              checkJailList(input.path(), facts.get(), all);
             } else {
-              LintRcConf.checkJail(input.path(), facts.get(), findings);
+              LintRcConf.checkJail(input.path(), facts.get(), all);
+              if (LintRcConf.usesDhcp(facts.get())) {
+                dhcpJails.add(input.jail().orElseThrow());
+              }
             }
           }
           break;
         case JAIL_CONF:
+          readJailConf(input, jails, all);
           break;
         default:
-          LintDevfsRules.check(input.path(), DevfsRules.parse(input.text()), findings);
+          LintDevfsRules.check(input.path(), DevfsRules.parse(input.text()), all);
+          devfsText.append(input.text()).append('\n');
       }
     }
+    LintJailConf.check(jails, all);
+    LintJailConf.checkDhcpBpf(jails, DevfsRules.parse(devfsText.toString()), dhcpJails, all);
+    // file by file in the order added, each by line (the sort is stable)
     List<Finding> out = new ArrayList<>();
-    for (List<Finding> findings : byInput) {
-      findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
-      out.addAll(findings);
+    Set<String> done = new HashSet<>();
+    for (Input input : inputs) {
+      if (done.add(input.path())) {
+        all.stream()
+            .filter(f -> f.file().equals(input.path()))
+            .sorted(Comparator.comparingInt(Finding::line))
+            .forEach(out::add);
+      }
     }
+    all.stream().filter(f -> !done.contains(f.file())).forEach(out::add);
     return List.copyOf(out);
+  }
+
+  private static void readJailConf(
+      Input input, List<LintJailConf.JailFacts> jails, List<Finding> out) {
+    JailConf conf;
+    try {
+      conf = JailConf.parse(input.text(), input.path(), JailConfFileSource.none());
+      conf.evaluate();
+    } catch (JailConfParseException e) {
+      out.add(
+          new Finding(
+              input.path(),
+              e.line(),
+              Finding.Severity.ERROR,
+              "jail-syntax",
+              e.jailMessage(),
+              "fix the syntax; jail(8) reads none of the file's jails until then"));
+      return;
+    }
+    for (JailConfEvaluation.Jail j : conf.evaluate().jails()) {
+      LintJailConf.JailFacts facts =
+          new LintJailConf.JailFacts(input.path(), input.text(), j.name(), j.parameters());
+      if (j.failed()) {
+        out.add(
+            new Finding(
+                input.path(),
+                facts.line("name"),
+                Finding.Severity.ERROR,
+                "jail-expansion",
+                String.join("; ", j.messages()),
+                "define the variable or break the loop; jail(8) fails this jail"));
+        continue;
+      }
+      jails.add(facts);
+    }
   }
 
   /** Jails of /etc/jail.conf.d that rc.d/jail would not start. */

@@ -270,8 +270,9 @@ final class LintJailConf {
                     + j.name()
                     + ": exec.prestart creates "
                     + unit
-                    + " but exec.poststop never destroys it, so every stop (and every failed"
-                    + " start) leaves an epair behind",
+                    + " but exec.poststop never destroys it, so every stop leaves an epair behind"
+                    + " (a failed start leaves one too: jail(8) undoes only its own mounts and"
+                    + " aliases)",
                 "add exec.poststop += \"/sbin/ifconfig " + unit + "a destroy\";"));
       }
     }

@@ -158,6 +158,20 @@ final class LintRcConf {
     }
   }
 
+  /** True when an {@code ifconfig_*} variable asks for DHCP ({@code DHCP}, {@code SYNCDHCP}). */
+  static boolean usesDhcp(Facts facts) {
+    for (String name : facts.rc().names()) {
+      if (name.startsWith("ifconfig_")) {
+        String v = facts.value(name).orElse("").toUpperCase(Locale.ROOT);
+        List<String> words = RcConf.words(v);
+        if (words.contains("DHCP") || words.contains("SYNCDHCP")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void checkLineEndings(String path, String text, List<Finding> out) {
     int crlf = text.indexOf("\r\n");
     if (crlf >= 0) {
@@ -235,6 +249,8 @@ final class LintRcConf {
         // rc.d/netif names a numeric entry PARENT.TAG; any other word is the vlan's own name.
         names.add(w.matches("[0-9]+") ? parent + "." + w : w);
       }
+    } else if (name.startsWith("ifconfig_") && name.endsWith("_name")) {
+      names.addAll(words); // ifconfig_em0_name="net0" renames em0 (rc.d/netif, ifnet_rename)
     } else if (name.startsWith("ifconfig_")) {
       for (int i = 0; i + 1 < words.size(); i++) {
         if (List.of("addm", "deletem", "name", "vlandev").contains(words.get(i))) {

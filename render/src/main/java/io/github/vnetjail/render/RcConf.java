@@ -82,10 +82,10 @@ public final class RcConf {
       if (nameEnd > i && nameEnd < n && text.charAt(nameEnd) == '=') {
         String name = text.substring(i, nameEnd);
         RcConfValue value = RcConfValue.scan(text, nameEnd + 1, name, number);
-        next = endOfLine(text, value.end);
+        next = endOfCommandLine(text, value.end);
         lines.add(new Line(name, number, lineStart, value, next));
       } else {
-        next = endOfLine(text, pos);
+        next = endOfCommandLine(text, pos);
       }
       number += countNewlines(text, pos, next);
       pos = next;
@@ -359,10 +359,76 @@ public final class RcConf {
     return c == '_' || c < 128 && (Character.isLetter(c) || !first && Character.isDigit(c));
   }
 
-  /** Returns the offset just after the {@code \n} that ends the line containing {@code pos}. */
-  private static int endOfLine(String text, int pos) {
-    int nl = text.indexOf('\n', pos);
-    return nl < 0 ? text.length() : nl + 1;
+  /**
+   * Returns the offset just after the newline that ends the sh command line containing {@code pos}:
+   * a newline inside quotes, after a backslash or inside a substitution does not end it, and a
+   * {@code #} that starts a word comments out the rest of the physical line. So a line that sh
+   * reads as the inside of a string is never taken for an assignment.
+   */
+  private static int endOfCommandLine(String text, int pos) {
+    int n = text.length();
+    int i = pos;
+    while (i < n) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n':
+          return i + 1;
+        case '\\':
+          i += 2;
+          break;
+        case '\'':
+          i = closing(text, i + 1, '\'') + 1;
+          break;
+        case '"':
+          i = endOfDoubleQuotes(text, i + 1);
+          break;
+        case '`':
+          i = closing(text, i + 1, '`') + 1;
+          break;
+        case '#':
+          if (i == pos || " \t;&|()<>".indexOf(text.charAt(i - 1)) >= 0) {
+            int nl = text.indexOf('\n', i);
+            return nl < 0 ? n : nl + 1;
+          }
+          i++;
+          break;
+        default:
+          i++;
+      }
+    }
+    return n;
+  }
+
+  /** Returns the offset after the {@code "} that closes a string starting at {@code from}. */
+  private static int endOfDoubleQuotes(String text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '`') {
+        i = closing(text, i + 1, '`') + 1;
+      } else if (c == '"') {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return text.length();
+  }
+
+  /** Returns the offset of {@code quote} from {@code from} on (backslash escapes it in `...`). */
+  private static int closing(String text, int from, char quote) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == quote) {
+        return i;
+      }
+      if (c == '\\' && quote == '`') {
+        i++;
+      }
+    }
+    return text.length();
   }
 
   private static int countNewlines(String text, int from, int to) {

@@ -126,4 +126,32 @@ class DevfsRulesTest {
             org.assertj.core.groups.Tuple.tuple("devfsrules_jail", 4),
             org.assertj.core.groups.Tuple.tuple("devfsrules_jail_vnet", 5));
   }
+
+  @Test
+  void addsTheGeneratedRulesetsOfAHostWithTheirNumbers() {
+    DevfsRules rules =
+        DevfsRules.parse("[mine=11]\nadd include $devfsrules_jail\n")
+            .withRulesetsOf(RcConfRendererTest.richHost());
+    assertThat(rules.render())
+        .isEqualTo(
+            "[mine=11]\nadd include $devfsrules_jail\n\n"
+                + "[vnetjail_vnet_bpf=10]\n"
+                + "add include $devfsrules_jail_vnet\n"
+                + "add path 'bpf*' unhide\n"
+                + "add path pf unhide\n");
+    assertThat(rules.unhides(10, "bpf3")).contains(true);
+    assertThat(rules.withRulesetsOf(RcConfRendererTest.richHost())).isSameAs(rules);
+    assertThat(DevfsRules.empty().withRulesetsOf(RcConfRendererTest.seedHost()).render()).isEmpty();
+  }
+
+  @Test
+  void refusesAGeneratedNumberTheFileAlreadyUses() {
+    assertThatThrownBy(
+            () ->
+                DevfsRules.parse("[mine=10]\nadd hide\n")
+                    .withRulesetsOf(RcConfRendererTest.richHost()))
+        .isInstanceOf(DevfsRulesException.class)
+        .hasMessageContaining("devfs ruleset number 10 is already [mine=10] on devfs.rules line 1")
+        .hasMessageContaining("DevfsRuleset.vnetWithBpf(11)");
+  }
 }

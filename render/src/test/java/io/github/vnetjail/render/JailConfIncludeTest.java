@@ -3,10 +3,14 @@ package io.github.vnetjail.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** FREEBSD.md ".include": files through a JailConfFileSource, relative to the including file. */
 class JailConfIncludeTest {
@@ -124,5 +128,19 @@ class JailConfIncludeTest {
     JailConf conf = parse(".include \"a.conf\";", Map.of("/etc/a.conf", "a { }"));
 
     assertThat(conf.render()).isEqualTo(".include \"a.conf\";\n");
+  }
+
+  @Test
+  void readsIncludesFromTheLocalFileSystem(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("jail.conf.d"));
+    Files.writeString(dir.resolve("jail.conf.d/b.conf"), "b { }");
+    Files.writeString(dir.resolve("jail.conf.d/a.conf"), "a { x = \"caf\u00e9\"; }");
+    String main = dir.resolve("jail.conf").toString();
+
+    JailConf conf =
+        JailConf.parse(".include \"jail.conf.d/*.conf\";", main, JailConfFileSource.local());
+
+    assertThat(conf.jailNames()).containsExactly("a", "b");
+    assertThat(conf.effectiveParameters("a").get("x")).containsExactly("caf\u00e9");
   }
 }

@@ -75,7 +75,8 @@ class LintTest {
     assertThat(
             rc(
                 "cloned_interfaces=\"bridge0 verylongbridge16\"\nvlans_ix0longname=\"4094\"\n"
-                    + "ifconfig_bridge0=\"addm e0a_my-vnet-jail-x up\"\n"))
+                    + "ifconfig_bridge0=\"addm e0a_my-vnet-jail-x up\"\n"
+                    + "ifconfig_em1_name=\"uplink-to-the-isp\"\n"))
         .filteredOn(f -> f.code().equals("ifname-too-long"))
         .extracting(Finding::line, Finding::message)
         .containsExactly(
@@ -87,7 +88,10 @@ class LintTest {
                 "interface name ix0longname.4094 has 16 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"),
             tuple(
                 3,
-                "interface name e0a_my-vnet-jail-x has 18 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"));
+                "interface name e0a_my-vnet-jail-x has 18 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"),
+            tuple(
+                4,
+                "interface name uplink-to-the-isp has 17 characters; FreeBSD allows at most 15 (IFNAMSIZ 16 with the NUL), so creating or renaming it fails"));
   }
 
   @Test
@@ -187,6 +191,106 @@ class LintTest {
     assertThat(
             Lint.files()
                 .jailRcConf("web", "/jails/web/etc/rc.conf", "ifconfig_epair154b=\"SYNCDHCP\"\n")
+                .check())
+        .isEmpty();
+  }
+
+  /** The seed blog post's jail.conf, without the release fix it adds later. */
+  static final String SEED_JAIL_CONF =
+      "my-vnet-jail {\n"
+          + "# VNET/VIMAGE\n"
+          + "  vnet;\n"
+          + "  vnet.interface = \"${epair}b\";\n"
+          + "# NETWORKS/INTERFACES\n"
+          + "  $id = \"154\";\n"
+          + "  $ip = \"192.168.1.${id}/24\";\n"
+          + "  $gateway = \"192.168.1.1\";\n"
+          + "  $bridge = \"bridge0\";\n"
+          + "  $epair = \"epair${id}\";\n"
+          + "# ADD TO bridge INTERFACE\n"
+          + "  exec.prestart  = \"/sbin/ifconfig ${epair} create up\";\n"
+          + "  exec.prestart += \"/sbin/ifconfig ${epair}a up descr jail:${name}\";\n"
+          + "  exec.prestart += \"/sbin/ifconfig ${bridge} addm ${epair}a up\";\n"
+          + "  exec.start    += \"/sbin/ifconfig ${epair}b ${ip} up\";\n"
+          + "  exec.start    += \"/sbin/route add default ${gateway}\";\n"
+          + "  exec.poststop = \"/sbin/ifconfig ${bridge} deletem ${epair}a\";\n"
+          + "  exec.poststop += \"/sbin/ifconfig ${epair}a destroy\";\n"
+          + "}\n";
+
+  @Test
+  void lintsTheSeedHostAcrossRcConfAndJailConf() {
+    List<Finding> findings =
+        Lint.files()
+            .rcConf("/etc/rc.conf", SEED_RC_CONF)
+            .jailConf("/etc/jail.conf", SEED_JAIL_CONF)
+            .check();
+    assertThat(findings)
+        .extracting(Finding::location, Finding::code)
+        .containsExactly(
+            tuple("/etc/rc.conf:1", "rc-misspelt-variable"),
+            tuple("/etc/rc.conf:2", "rc-bridge-not-cloned"),
+            tuple("/etc/jail.conf:4", "jail-missing-release-fix"));
+    String fixed =
+        SEED_JAIL_CONF.replace(
+            "}\n",
+            "  exec.prestop += \"/sbin/ifconfig ${epair}b || /sbin/ifconfig ${epair}b -vnet"
+                + " $name\";\n}\n");
+    assertThat(
+            Lint.files()
+                .rcConf("/etc/rc.conf", SEED_RC_CONF.replace("interface=", "interfaces="))
+                .jailConf("/etc/jail.conf", fixed)
+                .check())
+        .isEmpty();
+  }
+
+  @Test
+  void lintsJailConfDFilesAgainstEachOtherAndTheDevfsRules() {
+    String web =
+        "web {\n  vnet;\n  vnet.interface = epair5b;\n  exec.startt = \"/bin/sh /etc/rc\";\n"
+            + "  exec.prestop = \"ifconfig epair5b -vnet web\";\n  mount.devfs;\n"
+            + "  devfs_ruleset = 5;\n  allow.sysvipc;\n}\n";
+    String db =
+        "db {\n  vnet;\n  vnet.interface = epair5b;\n"
+            + "  exec.prestop = \"ifconfig epair5b -vnet db\";\n}\n";
+    List<Finding> findings =
+        Lint.files()
+            .rcConf("/etc/rc.conf", "jail_enable=YES\njail_list=\"web db\"\n")
+            .jailConf("/etc/jail.conf.d/web.conf", web)
+            .jailConf("/etc/jail.conf.d/db.conf", db)
+            .jailRcConf("web", "/jails/web/etc/rc.conf", "ifconfig_epair5b=\"SYNCDHCP\"\n")
+            .devfsRules("/etc/devfs.rules", "")
+            .check();
+    assertThat(findings)
+        .extracting(Finding::location, Finding::code)
+        .containsExactly(
+            tuple("/etc/jail.conf.d/web.conf:4", "jail-unknown-parameter"),
+            tuple("/etc/jail.conf.d/web.conf:7", "jail-dhcp-without-bpf"),
+            tuple("/etc/jail.conf.d/web.conf:8", "jail-deprecated-sysvipc"),
+            tuple("/etc/jail.conf.d/db.conf:3", "jail-duplicate"));
+  }
+
+  @Test
+  void reportsJailConfSyntaxAndExpansionErrorsWithTheirLine() {
+    assertThat(Lint.files().jailConf("/etc/jail.conf", "a {\n  path = ;\n}\n").check())
+        .extracting(Finding::location, Finding::severity, Finding::code)
+        .containsExactly(tuple("/etc/jail.conf:2", Finding.Severity.ERROR, "jail-syntax"));
+    assertThat(Lint.files().jailConf("/etc/jail.conf", "a {\n  path = \"$nope\";\n}\n").check())
+        .extracting(Finding::location, Finding::code, Finding::message)
+        .containsExactly(
+            tuple(
+                "/etc/jail.conf:1",
+                "jail-expansion",
+                "jail: a: path: variable \"nope\" not found"));
+  }
+
+  @Test
+  void acceptsTheNoFormsOfBooleanJailParameters() {
+    assertThat(
+            Lint.files()
+                .jailConf(
+                    "/etc/jail.conf",
+                    "a {\n  path = /a;\n  nopersist;\n  allow.nomount;\n  mount.nodevfs;\n"
+                        + "  exec.start = \"/bin/sh /etc/rc\";\n}\n")
                 .check())
         .isEmpty();
   }
