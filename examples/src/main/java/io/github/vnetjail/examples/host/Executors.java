@@ -6,8 +6,15 @@ import io.github.vnetjail.core.VnetJailException;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.CommandExecutors;
 import io.github.vnetjail.exec.SimulatedHost;
+import io.github.vnetjail.exec.SshExecutor;
+import io.github.vnetjail.exec.SshIdentity;
+import io.github.vnetjail.exec.SshOptions;
+import io.github.vnetjail.exec.SshTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns the {@code --executor} words of the examples and the CLI into an executor: {@code
@@ -59,9 +66,26 @@ public final class Executors {
       throw new VnetJailException(
           "bad executor \"" + spec + "\": no host; use ssh://user@host[:port]");
     }
-    return SshClientExecutor.create(
-        uri.getUserInfo() == null ? "root" : uri.getUserInfo(),
-        uri.getHost(),
-        uri.getPort() < 0 ? 22 : uri.getPort());
+    String target =
+        (uri.getUserInfo() == null ? "root" : uri.getUserInfo())
+            + "@"
+            + uri.getHost()
+            + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    return SshExecutor.create(SshTarget.parse(target), sshOptions());
+  }
+
+  /**
+   * The user's usual keys ({@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}, those that
+   * exist) and {@code ~/.ssh/known_hosts}: host keys are checked, never accepted blindly.
+   */
+  static SshOptions sshOptions() {
+    SshOptions.Builder b = SshOptions.builder();
+    Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+    for (String key : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+      if (Files.isRegularFile(ssh.resolve(key))) {
+        b.addIdentities(SshIdentity.of(ssh.resolve(key)));
+      }
+    }
+    return b.build();
   }
 }
