@@ -58,10 +58,9 @@ class JBangScriptTest {
     assertThat(seed.stdout())
         .contains("my-vnet-jail {")
         .contains("vnet.interface = \"${epair}b\";")
-        .contains("started my-vnet-jail")
-        .contains("epair154b 192.168.1.154/24")
-        .contains("default via 192.168.1.1")
-        .contains("stopped my-vnet-jail; host interfaces: bridge0 em0 lo0");
+        .contains("started my-vnet-jail (jid 1)")
+        .contains("status: epair154b 192.168.1.154/24, default via 192.168.1.1")
+        .contains("stopped my-vnet-jail; host interfaces: lo0 em0 bridge0");
   }
 
   private record Result(int exitCode, String stdout, String stderr) {}
