@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import java.math.BigInteger;
@@ -48,6 +49,7 @@ public final class Cidr {
   }
 
   static Cidr parse(String field, String text, Problems problems) {
+    checkNotNull(text, "address");
     int slash = text.indexOf('/');
     if (slash < 0) {
       problems.add(

@@ -42,7 +42,9 @@ import org.immutables.value.Value;
  * </ul>
  *
  * <p>After {@code build()} every VNET jail of the host is resolved: {@link VnetJail#epairUnit()},
- * {@link VnetJail#hostInterface()} and {@link VnetJail#jailInterface()} work.
+ * {@link VnetJail#hostInterface()} and {@link VnetJail#jailInterface()} work. Allocation depends on
+ * the order of the jails: to keep what was allocated when the host changes, edit the built host
+ * with {@link #toBuilder()} (its jails carry their ids and addresses) or pin ids.
  */
 @Value.Immutable
 @CheckedStyle
@@ -468,7 +470,7 @@ public abstract class HostConfig {
 
     // Unique local DNS names.
     Map<String, String> dnsNames = new HashMap<>();
-    for (VnetJail j : jails()) {
+    for (Jail j : allJails()) {
       j.dnsName()
           .ifPresent(
               d -> {

@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
@@ -45,6 +46,7 @@ public final class Hostname {
   }
 
   static List<Problem> problems(String field, String name) {
+    checkNotNull(name, "host name");
     String fix = "use a name like \"web\" or \"web.example.org\"";
     if (name.isEmpty()) {
       return List.of(Problem.of(field, name, "host name is empty", fix));

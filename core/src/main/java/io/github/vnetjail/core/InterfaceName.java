@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
@@ -51,6 +52,7 @@ public final class InterfaceName implements Comparable<InterfaceName> {
   }
 
   static List<Problem> problems(String field, String name) {
+    checkNotNull(name, "interface name");
     String fix = "use a name like \"bridge0\" or \"epair154a\"";
     if (name.isEmpty()) {
       return List.of(Problem.of(field, name, "interface name is empty", fix));

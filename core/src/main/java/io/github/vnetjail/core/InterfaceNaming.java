@@ -18,8 +18,8 @@ public enum InterfaceNaming {
   /**
    * The scheme of FreeBSD's {@code share/examples/jails/jib}: the epair is renamed to {@code
    * e0a_<name>} (host) and {@code e0b_<name>} (jail). Only jail names of at most 11 characters fit
-   * in 15; longer names are refused, never truncated, and names with {@code .} are refused because
-   * ifconfig reads {@code IF.N} as a VLAN.
+   * in 15; longer names are refused, never truncated. As jib itself ({@code jib_addm}), it takes
+   * only jail names of letters, digits and {@code _}; a {@code .} would also read as a VLAN.
    */
   JIB
 }

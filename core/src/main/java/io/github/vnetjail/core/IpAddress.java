@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import com.google.common.net.InetAddresses;
@@ -38,6 +39,7 @@ public final class IpAddress implements Comparable<IpAddress> {
 
   /** Parses {@code text}, adding a problem for {@code field} and returning null if invalid. */
   static IpAddress parse(String field, String text, Problems problems) {
+    checkNotNull(text, "address");
     String fix = "write a numeric address like \"192.168.1.1\" or \"2001:db8::1\"";
     if (text.indexOf('/') >= 0) {
       problems.add(

@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class IpAlias {
   }
 
   static IpAlias parse(String field, String text, Problems p) {
+    checkNotNull(text, "alias");
     int bar = text.indexOf('|');
     Optional<String> iface = Optional.empty();
     String addr = text;

@@ -31,6 +31,12 @@ public interface Jail {
   Optional<String> hostname();
 
   /**
+   * The jail's local DNS name (dnsmasq or /etc/hosts lines), e.g. {@code web.lan}; rules: {@link
+   * Hostname}. Unique on a host.
+   */
+  Optional<String> dnsName();
+
+  /**
    * Permissions turned on ({@code allow.X}), in {@link Allow}'s declaration order (an {@code
    * EnumSet}: the same permissions always render the same way, whatever order they were added).
    */

@@ -33,6 +33,7 @@ final class JailChecks {
       checkPath("path", j.path(), p);
     }
     j.hostname().ifPresent(h -> p.addAll(Hostname.problems("hostname", h)));
+    j.dnsName().ifPresent(d -> p.addAll(Hostname.problems("dnsName", d)));
     for (Allow a : j.allow()) {
       if (j.deny().contains(a)) {
         p.add(

@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
@@ -50,6 +51,7 @@ public final class JailName implements Comparable<JailName> {
   }
 
   static List<Problem> problems(String field, String name) {
+    checkNotNull(name, "jail name");
     String fix = "use a name like \"my-vnet-jail\" (letters, digits, '_' and '-')";
     if (name.isEmpty()) {
       return List.of(Problem.of(field, name, "jail name is empty", fix));

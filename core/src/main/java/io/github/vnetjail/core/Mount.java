@@ -1,5 +1,6 @@
 package io.github.vnetjail.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
@@ -63,6 +64,7 @@ public final class Mount {
   }
 
   static Mount parse(String field, String line, Problems p) {
+    checkNotNull(line, "mount line");
     if (line.indexOf('\0') >= 0 || line.indexOf('\n') >= 0) {
       p.add(
           field,

@@ -46,6 +46,9 @@ public abstract class PlainJail implements Jail {
   public abstract Optional<String> hostname();
 
   @Override
+  public abstract Optional<String> dnsName();
+
+  @Override
   public abstract Set<Allow> allow();
 
   @Override
@@ -132,7 +135,11 @@ public abstract class PlainJail implements Jail {
     return new Builder();
   }
 
-  /** A builder with this jail's values. */
+  /**
+   * A builder with this jail's values, to derive a changed copy. Defaults are copied as values:
+   * after {@code toBuilder().name("other")} the path is still {@code /jails/<old name>} unless
+   * {@code path(...)} is set too.
+   */
   public abstract Builder toBuilder();
 
   /** Builds a {@link PlainJail}; string forms are checked at {@link #build()}. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import io.github.vnetjail.core.internal.CheckedStyle;
+import io.github.vnetjail.core.internal.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -173,7 +174,7 @@ public abstract class VnetJail implements Jail {
    */
   public abstract Optional<String> pfRules();
 
-  /** The jail's local DNS name (dnsmasq or /etc/hosts lines), e.g. {@code web.lan}. */
+  @Override
   public abstract Optional<String> dnsName();
 
   /** Always true. */
@@ -256,7 +257,11 @@ public abstract class VnetJail implements Jail {
     return new Builder();
   }
 
-  /** A builder with this jail's values, to derive a changed copy. */
+  /**
+   * A builder with this jail's values, to derive a changed copy. Defaults are copied as values:
+   * after {@code toBuilder().name("other")} the path is still {@code /jails/<old name>} unless
+   * {@code path(...)} is set too.
+   */
   public abstract Builder toBuilder();
 
   /**
@@ -442,7 +447,6 @@ public abstract class VnetJail implements Jail {
     checkAddressing(p);
     checkDevfs(p);
     pfRules().ifPresent(r -> JailChecks.checkPath("pfRules", r, p));
-    dnsName().ifPresent(d -> p.addAll(Hostname.problems("dnsName", d)));
     if (hostMac().isPresent() && hostMac().equals(jailMac())) {
       p.add(
           "jailMac",
@@ -471,12 +475,21 @@ public abstract class VnetJail implements Jail {
           "use a jail name of at most 11 characters, or InterfaceNaming.EPAIR (names are never"
               + " truncated: two jails would collide)");
     }
-    if (name().indexOf('.') >= 0) {
+    // jib accepts only NAME matching [0-9a-zA-Z_] (share/examples/jails/jib, jib_addm):
+    // '.' would also read as a VLAN to ifconfig, and jib's show/destroy refuse '-'.
+    int bad = Text.firstNotMatching(name(), c -> Text.isAsciiAlnum(c) || c == '_');
+    if (bad >= 0) {
       p.add(
           "interfaceNaming",
           host,
-          "jib interface name " + show(host) + " contains '.', which ifconfig reads as a VLAN",
-          "use InterfaceNaming.EPAIR for hierarchical jail names");
+          "jib naming needs a jail name of letters, digits and '_' only (as jib does), but "
+              + show(name())
+              + " contains "
+              + Text.describe(bad),
+          "rename the jail, e.g. \""
+              + name().replaceAll("[^0-9A-Za-z_]", "_")
+              + "\", or use"
+              + " InterfaceNaming.EPAIR");
     }
   }
 

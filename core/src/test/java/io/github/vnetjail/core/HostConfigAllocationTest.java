@@ -214,6 +214,26 @@ class HostConfigAllocationTest {
   }
 
   @Test
+  void editingABuiltHostKeepsWhatWasAllocated() {
+    HostConfig first =
+        HostConfig.builder()
+            .addBridge(lan().build())
+            .addJail(jail("a").build())
+            .addJail(jail("b").build())
+            .build();
+    HostConfig second =
+        first.toBuilder()
+            .jails(List.of(first.jail("b").orElseThrow()))
+            .addJail(jail("c").build())
+            .build();
+    assertThat(unit(second, "b")).isEqualTo(unit(first, "b"));
+    assertThat(ip(second, "b")).isEqualTo(ip(first, "b"));
+    // a's unit and address were freed; c takes the lowest free ones.
+    assertThat(unit(second, "c")).isEqualTo(0);
+    assertThat(ip(second, "c")).isEqualTo("192.168.1.2/24");
+  }
+
+  @Test
   void explicitCollisionsAreReportedNotReallocated() {
     ValidationException e =
         catchThrowableOfType(

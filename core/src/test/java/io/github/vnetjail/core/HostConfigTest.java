@@ -488,4 +488,24 @@ class HostConfigTest {
             .build();
     assertThat(ok.warnings()).isEmpty();
   }
+
+  @Test
+  void plainJailsTakeDnsNamesUniqueAcrossTheHost() {
+    PlainJail p =
+        PlainJail.builder().name("p").addAlias("em0|10.0.0.9/24").dnsName("web.lan").build();
+    assertThat(p.dnsName()).contains("web.lan");
+    Problem dup =
+        onlyProblem(
+            HostConfig.builder()
+                .addBridge(bridge0())
+                .addJail(jail("a").id(1).ip("10.0.0.2/24").dnsName("web.lan").build())
+                .addJail(p));
+    assertThat(dup.field()).isEqualTo("jails[p].dnsName");
+    List<Problem> bad =
+        catchThrowableOfType(
+                ValidationException.class,
+                () -> PlainJail.builder().name("q").dnsName("web lan").build())
+            .problems();
+    assertThat(bad).extracting(Problem::field).containsExactly("dnsName");
+  }
 }

@@ -47,4 +47,19 @@ class MacAddressTest {
         .hasMessageContaining(
             "is not a MAC address: expected six pairs of hex digits separated by ':'");
   }
+
+  @Test
+  void derivesStableLocallyAdministeredUnicastAddresses() {
+    MacAddress a = MacAddress.derive("host1/web/a");
+    assertThat(MacAddress.derive("host1/web/a")).isEqualTo(a);
+    assertThat(MacAddress.derive("host1/web/b")).isNotEqualTo(a);
+    assertThat(MacAddress.parse(a.value())).isEqualTo(a);
+    java.util.Random r = new java.util.Random(7);
+    for (int i = 0; i < 500; i++) {
+      MacAddress m = MacAddress.derive("seed" + r.nextLong());
+      assertThat(m.isLocallyAdministered()).isTrue();
+      assertThat(Integer.parseInt(m.value().substring(0, 2), 16) & 1).isZero();
+      assertThat(MacAddress.problems("mac", m.value())).isEmpty();
+    }
+  }
 }

@@ -145,4 +145,19 @@ class SmallTypesTest {
     assertThat(two).hasMessage("invalid HostConfig: 2 problems\n  - a: m; f\n  - b: n; g");
     assertThat(two.problems()).hasSize(2);
   }
+
+  @Test
+  void nullInputIsAProgrammerErrorNamingTheArgument() {
+    assertThatThrownBy(() -> Cidr.parse(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("address");
+    assertThatThrownBy(() -> InterfaceName.of(null)).hasMessage("interface name");
+    assertThatThrownBy(() -> JailName.of(null)).hasMessage("jail name");
+    assertThatThrownBy(() -> Hostname.of(null)).hasMessage("host name");
+    assertThatThrownBy(() -> MacAddress.parse(null)).hasMessage("MAC address");
+    assertThatThrownBy(() -> IpAddress.parse(null)).hasMessage("address");
+    assertThatThrownBy(() -> Mount.parse(null)).hasMessage("mount line");
+    assertThatThrownBy(() -> IpAlias.parse(null)).hasMessage("alias");
+    assertThatThrownBy(() -> VnetJail.builder().ip((String) null)).hasMessage("address");
+  }
 }

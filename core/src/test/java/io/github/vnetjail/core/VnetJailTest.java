@@ -542,7 +542,12 @@ class VnetJailTest {
                 + " names have at most 15, so jib naming fits jail names of at most 11 characters");
     assertThat(p.fix()).contains("never truncated");
     assertThat(onlyProblem(web().name("a.b").interfaceNaming(InterfaceNaming.JIB)).message())
-        .contains("contains '.', which ifconfig reads as a VLAN");
+        .isEqualTo(
+            "jib naming needs a jail name of letters, digits and '_' only (as jib does), but"
+                + " \"a.b\" contains '.'");
+    Problem dash = onlyProblem(web().name("my-web").interfaceNaming(InterfaceNaming.JIB));
+    assertThat(dash.fix())
+        .isEqualTo("rename the jail, e.g. \"my_web\", or use InterfaceNaming.EPAIR");
   }
 
   @Test

@@ -96,13 +96,6 @@ final class SimFileSystem {
     dirs.removeIf(k -> k.equals(n) || k.startsWith(prefix));
   }
 
-  boolean isEmptyDirectory(String p) {
-    String n = normalize(p);
-    String prefix = n.equals("/") ? "/" : n + "/";
-    return files.keySet().stream().noneMatch(k -> k.startsWith(prefix))
-        && dirs.stream().noneMatch(k -> k.startsWith(prefix));
-  }
-
   /** The names of the entries directly inside {@code dir}, sorted; empty if it is no directory. */
   List<String> list(String dir) {
     String n = normalize(dir);
@@ -128,9 +121,5 @@ final class SimFileSystem {
 
   Map<String, String> files() {
     return Collections.unmodifiableMap(files);
-  }
-
-  List<String> directories() {
-    return List.copyOf(dirs);
   }
 }

@@ -444,10 +444,10 @@ final class SimJailCommand implements SimRuntime.Program {
       jail.params.putAll(params);
       if (!vnet) {
         for (String a : params.getOrDefault("ip4.addr", List.of())) {
-          jail.ip4.add(a.contains("|") ? a.substring(a.indexOf('|') + 1) : a);
+          jail.ip4.add(kernelAddress(a));
         }
         for (String a : params.getOrDefault("ip6.addr", List.of())) {
-          jail.ip6.add(a.contains("|") ? a.substring(a.indexOf('|') + 1) : a);
+          jail.ip6.add(kernelAddress(a));
         }
       }
       done.add(new Done("create", ""));
@@ -509,6 +509,12 @@ final class SimJailCommand implements SimRuntime.Program {
       }
     }
     return false;
+  }
+
+  /** What the kernel keeps of an ip4.addr/ip6.addr value: the address, without IF| and /len. */
+  private static String kernelAddress(String value) {
+    String a = value.contains("|") ? value.substring(value.indexOf('|') + 1) : value;
+    return a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
   }
 
   /**

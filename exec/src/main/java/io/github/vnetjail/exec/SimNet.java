@@ -2,7 +2,6 @@ package io.github.vnetjail.exec;
 
 import com.google.common.net.InetAddresses;
 import java.math.BigInteger;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -93,14 +92,6 @@ final class SimNet {
     BigInteger bx = new BigInteger(1, x.get().getAddress());
     BigInteger by = new BigInteger(1, y.get().getAddress());
     return bx.shiftRight(128 - prefix).equals(by.shiftRight(128 - prefix));
-  }
-
-  static boolean isIpv4Literal(String s) {
-    return parseIpv4(s).isPresent();
-  }
-
-  static boolean isIpv4(InetAddress a) {
-    return a instanceof Inet4Address;
   }
 
   /** The interface of {@code stack} whose connected prefix holds {@code gateway}, if any. */

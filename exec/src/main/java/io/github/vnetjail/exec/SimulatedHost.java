@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
  * small file system, and runs the commands the SDK uses with FreeBSD's output, error texts and exit
  * codes: {@code ifconfig}, {@code route}, {@code jail -c/-r/-m/-rc [-f FILE]}, {@code jls}, {@code
  * jexec}, {@code sysrc}, {@code service jail}, {@code sh -c} lines, and {@code cat}, {@code test},
- * {@code mkdir}, {@code mv}, {@code cp}, {@code rm}. Programs may be named by absolute path ({@code
- * /sbin/ifconfig}) or bare name; anything else is {@code sh: NAME: not found} with exit 127.
+ * {@code mkdir}, {@code mv}, {@code cp}, {@code rm}. A jail's {@code /bin/sh /etc/rc} (when the
+ * jail has no {@code /etc/rc} file) applies the network settings of the jail's own {@code
+ * /etc/rc.conf} ({@code ifconfig_IF}, {@code defaultrouter}). Programs may be named by absolute
+ * path ({@code /sbin/ifconfig}) or bare name; anything else is {@code sh: NAME: not found} with
+ * exit 127. Jails need no userland, only their {@code path} directory; they persist whether or not
+ * {@code persist} is set.
  *
  * <p>It injects faults ({@link #inject}), reproduces the seed's leak of the VNET interface on jail
  * removal ({@link #keepVnetInterfacesOnRemove}), keeps removed jails dying ({@link

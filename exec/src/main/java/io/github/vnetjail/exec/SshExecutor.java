@@ -383,6 +383,7 @@ public final class SshExecutor implements CommandExecutor {
         raw.timedOut = true;
         raw.exitCode = TIMEOUT_EXIT;
         log.debug("ssh {}: {} timed out; killing it", target, what);
+        awaitPidReport(err, pidMark);
         signal(channel, "KILL");
         channel.close(true);
       } else {
@@ -423,6 +424,25 @@ public final class SshExecutor implements CommandExecutor {
     raw.stderr = stderr;
     log.debug("ssh {}: {} exited {} in {} ms", target, what, raw.exitCode, raw.elapsed.toMillis());
     return raw;
+  }
+
+  /** How long a timed-out command may still take to report its pid (a busy sshd is slow). */
+  private static final long PID_GRACE_NANOS = 3_000_000_000L;
+
+  /**
+   * Waits a little for the pid report when a command timed out before its shell even started, so
+   * that it can still be killed.
+   */
+  private static void awaitPidReport(ByteArrayOutputStream err, String pidMark) {
+    long end = System.nanoTime() + PID_GRACE_NANOS;
+    while (!err.toString(StandardCharsets.UTF_8).contains(pidMark) && System.nanoTime() - end < 0) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**

@@ -305,7 +305,7 @@ class SimJailCommandTest {
     conf.put("plain", p);
     run("jail", "-c", "plain");
     assertThat(host.state().host().find("em0").get().inet()).containsExactly("192.168.7.5/24");
-    assertThat(host.state().jail("plain").get().ip4()).containsExactly("192.168.7.5/24");
+    assertThat(host.state().jail("plain").get().ip4()).containsExactly("192.168.7.5");
     assertThat(ran()).contains("host: /sbin/ifconfig em0 inet 192.168.7.5/24 alias");
     run("jail", "-r", "plain");
     assertThat(host.state().host().find("em0").get().inet()).isEmpty();

@@ -142,8 +142,9 @@ class SshExecutorOpenSshTest {
     ExecResult r =
         ssh.execute(
             Command.builder()
-                .addArgv("sh", "-c", "echo started; exec sleep 30")
-                .timeout(Duration.ofMillis(500))
+                .addArgv("sh", "-c", "echo started; exec sleep 60")
+                // long enough for a busy sshd to start the shell; the command hangs far longer
+                .timeout(Duration.ofSeconds(5))
                 .build());
 
     assertThat(r.timedOut()).isTrue();
@@ -162,7 +163,7 @@ class SshExecutorOpenSshTest {
         ssh.execute(
             Command.builder()
                 .addArgv("sh", "-c", "sleep " + marker + "; echo never")
-                .timeout(Duration.ofMillis(500))
+                .timeout(Duration.ofSeconds(2))
                 .build());
 
     assertThat(r.timedOut()).isTrue();

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A jail.conf file: its statements (comments kept), read with FreeBSD's grammar, evaluated the way
@@ -95,6 +96,49 @@ public final class JailConf {
   /** Returns a copy with other statements (same file name and dialect). */
   public JailConf withStatements(List<? extends JailConfStatement> newStatements) {
     return new JailConf(fileName, dialect, new ArrayList<>(newStatements));
+  }
+
+  /** Returns the first top-level block named {@code name} (as written, wildcards included). */
+  public Optional<JailConfJail> jail(String name) {
+    checkNotNull(name, "name");
+    for (JailConfStatement s : statements) {
+      if (s instanceof JailConfJail && ((JailConfJail) s).name().equals(name)) {
+        return Optional.of((JailConfJail) s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns a copy where {@code jail} replaces the first top-level block of the same name, or is
+   * appended at the end; every other statement and comment stays as it was.
+   *
+   * <pre>{@code
+   * String edited = JailConf.parse(existing)
+   *     .withJail(JailConfJail.of("web", List.of(JailConfParameter.flag("persist"))))
+   *     .render();
+   * }</pre>
+   */
+  public JailConf withJail(JailConfJail jail) {
+    checkNotNull(jail, "jail");
+    List<JailConfStatement> copy = new ArrayList<>(statements);
+    for (int i = 0; i < copy.size(); i++) {
+      if (copy.get(i) instanceof JailConfJail
+          && ((JailConfJail) copy.get(i)).name().equals(jail.name())) {
+        copy.set(i, jail);
+        return new JailConf(fileName, dialect, copy);
+      }
+    }
+    copy.add(jail);
+    return new JailConf(fileName, dialect, copy);
+  }
+
+  /** Returns a copy without the top-level blocks named {@code name}. */
+  public JailConf withoutJail(String name) {
+    checkNotNull(name, "name");
+    List<JailConfStatement> copy = new ArrayList<>(statements);
+    copy.removeIf(s -> s instanceof JailConfJail && ((JailConfJail) s).name().equals(name));
+    return new JailConf(fileName, dialect, copy);
   }
 
   /** Returns every jail's effective parameters, computed once. */

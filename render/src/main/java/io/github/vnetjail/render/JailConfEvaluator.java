@@ -533,6 +533,10 @@ public final class JailConfEvaluator {
                 holder.next++;
                 continue;
               }
+              // FREEBSD.md: 14.x substitutes the list, 13.x crashes. Note: the config.c copies
+              // read (freebsd-src, 5BSD, fel1x-developer forks) all STAILQ_REMOVE_HEAD the new,
+              // empty string's variable list right after this, a NULL dereference; we follow
+              // FREEBSD.md's observation of current main for 14.x.
               if (list && !v14) {
                 warn(
                     p.name

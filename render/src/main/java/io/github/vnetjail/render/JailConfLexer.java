@@ -9,6 +9,10 @@ import java.util.List;
  * {@code _}/{@code DQ} start states and the {@code instr} flag that tells a first piece ({@code
  * STR}, {@code VAR}) from a joined one ({@code STR1}, {@code VAR1}), and decodes escapes exactly
  * like {@code text2lval}.
+ *
+ * <p>Where Java text differs from jail(8)'s bytes: an unquoted non-ASCII character is reported
+ * whole in a syntax error (jail(8) prints its first byte), and an octal or hex escape above 0x7f
+ * gives the character U+0080..U+00FF rather than a raw byte.
  */
 final class JailConfLexer {
   static final int EOF = 0;
@@ -42,8 +46,18 @@ final class JailConfLexer {
   int startCol;
   int endLine;
 
-  private int lastTokenEndLine;
-  private final List<JailConfComment> comments = new ArrayList<>();
+  private final List<RawComment> comments = new ArrayList<>();
+
+  /** A comment's text and the line it starts on; the parser decides if it trails a statement. */
+  static final class RawComment {
+    final String text;
+    final int line;
+
+    RawComment(String text, int line) {
+      this.text = text;
+      this.line = line;
+    }
+  }
 
   JailConfLexer(String src, String fileName, JailConfDialect dialect) {
     this.src = src;
@@ -53,11 +67,11 @@ final class JailConfLexer {
   }
 
   /** Takes the comments seen since the last call. */
-  List<JailConfComment> drainComments() {
+  List<RawComment> drainComments() {
     if (comments.isEmpty()) {
       return List.of();
     }
-    List<JailConfComment> out = new ArrayList<>(comments);
+    List<RawComment> out = new ArrayList<>(comments);
     comments.clear();
     return out;
   }
@@ -148,7 +162,6 @@ final class JailConfLexer {
     end = to;
     endLine = line;
     kind = tokenKind;
-    lastTokenEndLine = line;
     return tokenKind;
   }
 
@@ -330,7 +343,7 @@ final class JailConfLexer {
   }
 
   private void addComment(String text) {
-    comments.add(JailConfComment.of(text, lastTokenEndLine == startLine));
+    comments.add(new RawComment(text, startLine));
   }
 
   private int word() {

@@ -31,6 +31,9 @@ final class JailConfParser {
   private final int depth;
   private boolean peeked;
 
+  /** The line where the last kept statement (or a block's brace) ended; 0 before the first. */
+  private int lastKeptLine;
+
   private JailConfParser(
       String text, String fileName, JailConfFileSource files, JailConfDialect dialect, int depth) {
     this.fileName = fileName;
@@ -80,8 +83,15 @@ final class JailConfParser {
 
   /** Comments met inside a statement are moved in front of it, on their own lines. */
   private void hoistComments(List<JailConfStatement> out) {
-    for (JailConfComment c : lx.drainComments()) {
-      out.add(c.isTrailing() ? JailConfComment.of(c.text(), false) : c);
+    for (JailConfLexer.RawComment c : lx.drainComments()) {
+      out.add(JailConfComment.of(c.text, false));
+    }
+  }
+
+  /** Comments between statements; one on the line where the last statement ended trails it. */
+  private void addComments(List<JailConfStatement> out) {
+    for (JailConfLexer.RawComment c : lx.drainComments()) {
+      out.add(JailConfComment.of(c.text, c.line == lastKeptLine));
     }
   }
 
@@ -90,7 +100,7 @@ final class JailConfParser {
     boolean v14 = dialect != JailConfDialect.FREEBSD_13;
     for (; ; ) {
       int k = peek();
-      out.addAll(lx.drainComments());
+      addComments(out);
       if (k == EOF) {
         if (inBlock) {
           throw syntaxError();
@@ -115,10 +125,13 @@ final class JailConfParser {
       int line = lx.startLine;
       consume();
       if (!variable && peekChar('{') && (v14 || !inBlock)) {
+        int braceLine = lx.endLine;
         consume();
         hoistComments(out);
+        lastKeptLine = braceLine;
         List<JailConfStatement> body = new ArrayList<>();
         conf(body, true);
+        lastKeptLine = lx.endLine;
         consume(); // the '}' that ended the body
         out.add(JailConfJail.of(name, body, line));
         continue;
@@ -131,6 +144,7 @@ final class JailConfParser {
       int semicolonCol = lx.startCol;
       consume();
       hoistComments(out);
+      lastKeptLine = semicolonLine;
       if (v14
           && !variable
           && param.operator() == JailConfParameter.Operator.IMPLICIT

@@ -1,8 +1,8 @@
 package io.github.vnetjail.render;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.vnetjail.core.VnetJailException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,10 +32,25 @@ public final class JailConfValue {
     this.varNames = varNames;
   }
 
-  /** Returns a value of literal text only (no variable is expanded in it). */
+  /**
+   * Returns a value of literal text only (no variable is expanded in it).
+   *
+   * @throws VnetJailException if the text holds a NUL byte, where jail(8) would end the value
+   */
   public static JailConfValue literal(String text) {
     checkNotNull(text, "text");
+    rejectNul(text);
     return new JailConfValue(text, NO_POSITIONS, NO_NAMES);
+  }
+
+  static void rejectNul(String text) {
+    if (text.indexOf('\0') >= 0) {
+      throw new VnetJailException(
+          "jail.conf value "
+              + ShellQuoting.describe(text)
+              + " holds a NUL byte; jail(8) ends a value there, so it cannot be written."
+              + " Remove the NUL byte");
+    }
   }
 
   /** Returns a value that is exactly one variable reference, {@code ${name}}. */
@@ -167,6 +182,7 @@ public final class JailConfValue {
     /** Appends literal text. */
     public Builder text(String literal) {
       checkNotNull(literal, "literal");
+      rejectNul(literal);
       text.append(literal);
       return this;
     }
@@ -174,7 +190,7 @@ public final class JailConfValue {
     /** Appends a reference to the variable or parameter {@code name}. */
     public Builder variable(String name) {
       checkNotNull(name, "name");
-      checkArgument(name.indexOf('\0') < 0, "variable name %s holds a NUL byte", name);
+      rejectNul(name);
       if (count == names.length) {
         int size = Math.max(4, count * 2);
         positions = Arrays.copyOf(positions, size);

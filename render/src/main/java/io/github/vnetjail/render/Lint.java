@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a host's existing configuration files and reports mistakes with their file and line, what
- * FreeBSD does about them, and a fix: misspelt rc.conf variables, interface names over 15
- * characters, bridges that are never created, addresses without a mask, devfs rulesets that clash.
+ * Reads a host's existing configuration files (rc.conf, jail.conf and jail.conf.d, each jail's own
+ * rc.conf, devfs.rules) and reports mistakes with their file and line, what FreeBSD does about
+ * them, and a fix: misspelt rc.conf variables and jail parameters, interface names over 15
+ * characters, bridges never created, addresses without a mask, VNET jails without the release fix,
+ * epairs never destroyed, DHCP jails whose devfs ruleset hides bpf, deprecated {@code
+ * allow.sysvipc}, jails rc.d/jail would not start, epair units and addresses used twice, devfs
+ * rulesets that clash.
  *
  * <pre>{@code
  * List<Finding> findings = Lint.files()
@@ -175,6 +180,19 @@ public final class Lint {
   /** Jails of /etc/jail.conf.d that rc.d/jail would not start. */
   private void checkJailList(String path, LintRcConf.Facts facts, List<Finding> out) {
     List<String> listed = RcConf.words(facts.value("jail_list").orElse(""));
+    boolean hasJails =
+        !listed.isEmpty() || inputs.stream().anyMatch(i -> i.kind() == Kind.JAIL_CONF);
+    String enable = facts.value("jail_enable").orElse("NO").toUpperCase(Locale.ROOT);
+    if (hasJails && !List.of("YES", "TRUE", "ON", "1").contains(enable)) {
+      out.add(
+          new Finding(
+              path,
+              facts.line(facts.rc().contains("jail_enable") ? "jail_enable" : "jail_list"),
+              Finding.Severity.WARNING,
+              "rc-jail-not-enabled",
+              "jail_enable is not YES, so rc.d/jail starts no jail at boot",
+              "sysrc jail_enable=YES"));
+    }
     boolean included =
         inputs.stream()
             .anyMatch(

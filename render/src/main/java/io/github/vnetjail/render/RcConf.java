@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>What counts as an assignment is what sysrc(8) edits (usr.sbin/bsdconfig/share/sysrc.subr,
  * {@code f_sysrc_set}): a line that starts, after blanks, with {@code NAME=}. Commented-out lines,
- * {@code export NAME=} and {@code x=1; NAME=2} are not. When a name is assigned several times, the
- * last assignment is the one sh keeps, the one {@link #get} reports and the one {@link #set} edits.
+ * {@code export NAME=} and {@code x=1; NAME=2} are not edited; {@link #get} still reads {@code
+ * export NAME=} lines, since sh does. When a name is assigned several times, the last assignment is
+ * the one sh keeps, the one {@link #get} reports and the one {@link #set} edits.
  *
  * <p>This class sees one file only: variables that only {@code /etc/defaults/rc.conf} sets are
  * absent here, so {@link #addWord} on such a variable starts from the empty list (sysrc would start
@@ -41,14 +42,24 @@ public final class RcConf {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String text;
+
+  /** The lines sysrc edits: {@code NAME=...} at the start of a line. */
   private final List<Line> assignments;
 
-  /** One assigning line (possibly continued over more physical lines by its value). */
-  private record Line(String name, int number, int lineStart, RcConfValue value, int lineEnd) {}
+  /** Every line that sets a variable when sh reads the file: the above and export lines. */
+  private final List<Line> evaluated;
 
-  private RcConf(String text, List<Line> assignments) {
+  /**
+   * One assigning line (possibly continued over more physical lines by its value); {@code exported}
+   * for {@code export NAME=value}, which sh reads but sysrc does not edit.
+   */
+  private record Line(
+      String name, int number, int lineStart, RcConfValue value, int lineEnd, boolean exported) {}
+
+  private RcConf(String text, List<Line> lines) {
     this.text = text;
-    this.assignments = List.copyOf(assignments);
+    this.evaluated = List.copyOf(lines);
+    this.assignments = lines.stream().filter(l -> !l.exported()).toList();
   }
 
   /** Returns an empty rc.conf, to which {@link #set} appends. */
@@ -74,6 +85,17 @@ public final class RcConf {
       while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
         i++;
       }
+      boolean exported = false;
+      if (text.startsWith("export", i)
+          && i + 6 < n
+          && (text.charAt(i + 6) == ' ' || text.charAt(i + 6) == '\t')) {
+        int j = i + 6;
+        while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+          j++;
+        }
+        exported = true;
+        i = j;
+      }
       int nameEnd = i;
       while (nameEnd < n && isNameChar(text.charAt(nameEnd), nameEnd == i)) {
         nameEnd++;
@@ -83,7 +105,7 @@ public final class RcConf {
         String name = text.substring(i, nameEnd);
         RcConfValue value = RcConfValue.scan(text, nameEnd + 1, name, number);
         next = endOfCommandLine(text, value.end);
-        lines.add(new Line(name, number, lineStart, value, next));
+        lines.add(new Line(name, number, lineStart, value, next, exported));
       } else {
         next = endOfCommandLine(text, pos);
       }
@@ -100,20 +122,21 @@ public final class RcConf {
 
   /**
    * Returns the value sh would give {@code name} after sourcing this file, or empty when no line
-   * assigns it. Variables referenced with {@code $x} or {@code ${x}} expand to the value an earlier
-   * line of this file gave them, else to the empty string.
+   * assigns it; {@code export NAME=value} lines count here, as they do for sh. Variables referenced
+   * with {@code $x} or {@code ${x}} expand to the value an earlier line of this file gave them,
+   * else to the empty string.
    *
    * @throws RcConfException if the value depends on something only a running sh knows (command
    *     substitution, {@code ${x:-y}}, positional parameters, tilde expansion)
    */
   public Optional<String> get(String name) {
     checkVariableName(name);
-    if (lastAssignment(name).isEmpty()) {
+    if (evaluated.stream().noneMatch(l -> l.name().equals(name))) {
       return Optional.empty();
     }
     Map<String, String> env = new HashMap<>();
     Map<String, String> unknown = new HashMap<>();
-    for (Line line : assignments) {
+    for (Line line : evaluated) {
       StringBuilder why = new StringBuilder();
       Optional<String> value = line.value().evaluate(env, why);
       if (value.isPresent()) {
@@ -182,8 +205,9 @@ public final class RcConf {
    * were); when no line assigns it, {@code name="value"} is appended at the end. Returns this
    * unchanged when sh would already see that value.
    *
-   * @throws RcConfException if {@code name} is not an sh variable name, or {@code value} holds a
-   *     line break or a NUL byte (sysrc would write a broken file)
+   * @throws RcConfException if {@code name} is not an sh variable name, {@code value} holds a line
+   *     break or a NUL byte (sysrc would write a broken file), or a later {@code export NAME=} line
+   *     would override the edited one (sysrc would report success and change nothing)
    */
   public RcConf set(String name, String value) {
     checkVariableName(name);
@@ -214,7 +238,22 @@ public final class RcConf {
         old.singleQuoted && value.indexOf('\'') < 0
             ? ShellQuoting.singleQuote(value)
             : ShellQuoting.doubleQuote(value);
-    return parse(text.substring(0, old.start) + quoted + text.substring(old.end));
+    RcConf edited = parse(text.substring(0, old.start) + quoted + text.substring(old.end));
+    for (Line line : edited.evaluated) {
+      if (line.exported() && line.name().equals(name) && line.number() > last.get().number()) {
+        throw new RcConfException(
+            "rc.conf line "
+                + line.number()
+                + " sets "
+                + name
+                + " again with export, after line "
+                + last.get().number()
+                + " that sysrc edits, so sh would keep the exported value; change or remove line "
+                + line.number(),
+            line.number());
+      }
+    }
+    return edited;
   }
 
   /**
@@ -330,7 +369,7 @@ public final class RcConf {
     return Arrays.stream(value.split("[ \t\n]+")).filter(w -> !w.isEmpty()).toList();
   }
 
-  private static void checkWord(String word) {
+  static void checkWord(String word) {
     checkNotNull(word, "word");
     checkArgument(
         !word.isEmpty() && words(word).equals(List.of(word)),

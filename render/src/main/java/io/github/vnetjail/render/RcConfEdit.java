@@ -1,6 +1,5 @@
 package io.github.vnetjail.render;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Objects;
@@ -91,11 +90,7 @@ public final class RcConfEdit {
   }
 
   private static String checkWordNotNull(String word) {
-    checkNotNull(word, "word");
-    checkArgument(
-        !word.isEmpty() && RcConf.words(word).equals(java.util.List.of(word)),
-        "word must be one non-empty word without blanks, got \"%s\"",
-        word);
+    RcConf.checkWord(word);
     return word;
   }
 

@@ -148,6 +148,31 @@ class JailConfRendererHostileTest {
             "web"));
     f.add(
         new Field(
+            "mount point",
+            (b, v) -> b.addMount(Mount.of("/data", "/jails/web/d" + v, "nullfs")),
+            (eff, v) ->
+                assertThat(eff.get("mount"))
+                    .containsExactly(Mount.of("/data", "/jails/web/d" + v, "nullfs").fstabLine()),
+            "web"));
+    f.add(
+        new Field(
+            "mount options",
+            (b, v) -> b.addMount(Mount.of("/data", "/jails/web/data", "nullfs", "ro" + v)),
+            (eff, v) ->
+                assertThat(eff.get("mount"))
+                    .containsExactly(
+                        Mount.of("/data", "/jails/web/data", "nullfs", "ro" + v).fstabLine()),
+            "web"));
+    f.add(
+        new Field(
+            "mount type",
+            (b, v) -> b.addMount(Mount.of("/data", "/jails/web/data", "t" + v)),
+            (eff, v) ->
+                assertThat(eff.get("mount"))
+                    .containsExactly(Mount.of("/data", "/jails/web/data", "t" + v).fstabLine()),
+            "web"));
+    f.add(
+        new Field(
             "mount.fstab",
             (b, v) -> b.mountFstab("/etc/fstab." + v),
             (eff, v) -> assertThat(eff.get("mount.fstab")).containsExactly("/etc/fstab." + v),

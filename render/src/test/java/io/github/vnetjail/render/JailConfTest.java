@@ -74,4 +74,18 @@ class JailConfTest {
         .isInstanceOf(JailConfEvaluationException.class)
         .hasMessageStartingWith("jail: \"b\" not found");
   }
+
+  @Test
+  void replacesOneBlockAndKeepsEveryOtherStatementAndComment() {
+    JailConf conf = JailConf.parse("# keep me\npersist;\n\na {\n  x = 1; # note\n}\n\nb {\n}\n");
+    JailConf edited =
+        conf.withJail(JailConfJail.of("a", List.of(JailConfParameter.set("x", "2"))))
+            .withJail(JailConfJail.of("c", List.of()));
+
+    assertThat(edited.render())
+        .isEqualTo("# keep me\npersist;\n\na {\n  x = \"2\";\n}\n\nb {\n}\n\nc {\n}\n");
+    assertThat(edited.jail("a").orElseThrow().body()).hasSize(1);
+    assertThat(edited.withoutJail("b").jailNames()).containsExactly("a", "c");
+    assertThat(conf.jail("a").orElseThrow().body()).hasSize(2);
+  }
 }

@@ -121,6 +121,9 @@ class JailConfWriterTest {
     assertThatThrownBy(() -> JailConfQuoting.quote("a\0b"))
         .isInstanceOf(VnetJailException.class)
         .hasMessageContaining("NUL byte");
+    assertThatThrownBy(() -> JailConfParameter.set("x", "a\0b"))
+        .isInstanceOf(VnetJailException.class)
+        .hasMessageContaining("holds a NUL byte; jail(8) ends a value there");
   }
 
   @Test

@@ -227,6 +227,8 @@ class LintTest {
     assertThat(findings)
         .extracting(Finding::location, Finding::code)
         .containsExactly(
+            // the post never sets jail_enable: its jail would not start at boot
+            tuple("/etc/rc.conf", "rc-jail-not-enabled"),
             tuple("/etc/rc.conf:1", "rc-misspelt-variable"),
             tuple("/etc/rc.conf:2", "rc-bridge-not-cloned"),
             tuple("/etc/jail.conf:4", "jail-missing-release-fix"));
@@ -237,7 +239,9 @@ class LintTest {
                 + " $name\";\n}\n");
     assertThat(
             Lint.files()
-                .rcConf("/etc/rc.conf", SEED_RC_CONF.replace("interface=", "interfaces="))
+                .rcConf(
+                    "/etc/rc.conf",
+                    SEED_RC_CONF.replace("interface=", "interfaces=") + "jail_enable=\"YES\"\n")
                 .jailConf("/etc/jail.conf", fixed)
                 .check())
         .isEmpty();
@@ -293,5 +297,16 @@ class LintTest {
                         + "  exec.start = \"/bin/sh /etc/rc\";\n}\n")
                 .check())
         .isEmpty();
+  }
+
+  @Test
+  void reportsJailsThatBootWouldNotStartForLackOfJailEnable() {
+    assertThat(rc("jail_list=\"web\"\n"))
+        .extracting(Finding::location, Finding::code, Finding::fix)
+        .containsExactly(tuple("/etc/rc.conf:1", "rc-jail-not-enabled", "sysrc jail_enable=YES"));
+    assertThat(rc("jail_enable=\"NO\"\njail_list=\"web\"\n"))
+        .extracting(Finding::location)
+        .containsExactly("/etc/rc.conf:1");
+    assertThat(rc("jail_enable=\"YES\"\njail_list=\"web\"\n")).isEmpty();
   }
 }

@@ -71,6 +71,7 @@ class RcConfTest {
     RcConf rc = RcConf.parse(rich());
     assertThat(rc.get("cloned_interfaces")).contains("bridge0");
     assertThat(rc.contains("PATH_EXTRA")).isFalse();
+    assertThat(rc.get("PATH_EXTRA")).contains("/opt/bin"); // sh reads export lines
     assertThat(rc.contains("ntpd_sync_on_start")).isFalse();
     assertThat(rc.get("nope")).isEmpty();
     assertThat(rc.names()).startsWith("hostname", "keymap", "ifconfig_em0").doesNotHaveDuplicates();
@@ -551,5 +552,23 @@ class RcConfTest {
       }
     }
     return w.toString();
+  }
+
+  @Test
+  void getReadsExportLinesButSetRefusesAnEditTheyWouldOverride() throws Exception {
+    String text = "a=\"1\"\nexport a=2\nexport b=\"x y\"\n";
+    RcConf rc = RcConf.parse(text);
+    assertThat(rc.get("a")).contains("2");
+    assertThat(rc.get("b")).contains("x y");
+    assertThat(RcConfShell.source(text, List.of("a", "b")))
+        .containsExactly(Map.entry("a", Optional.of("2")), Map.entry("b", Optional.of("x y")));
+    assertThatThrownBy(() -> rc.set("a", "3"))
+        .isInstanceOf(RcConfException.class)
+        .hasMessageContaining("rc.conf line 2 sets a again with export, after line 1");
+    // b has no line sysrc edits: the appended one comes last and wins
+    RcConf edited = rc.set("b", "z");
+    assertThat(edited.render()).isEqualTo(text + "b=\"z\"\n");
+    assertThat(edited.get("b")).contains("z");
+    assertThat(rc.delete("b")).isSameAs(rc);
   }
 }
