@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.DevfsRuleset;
 import io.github.vnetjail.core.HostConfig;
+import io.github.vnetjail.core.Vlan;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.exec.Command;
 import io.github.vnetjail.exec.CommandExecutor;
@@ -116,6 +117,20 @@ public final class HostDriver {
       run("mkdir", "-p", j.path() + "/etc");
       write(j.path() + "/etc/rc.conf", JailRcConfRenderer.render(j), written);
     }
+    for (Vlan v : host.vlans()) {
+      // What rc.conf's vlans_PARENT does at boot: ifconfig NAME create vlan TAG vlandev PARENT.
+      if (!exec.execute(Command.of("ifconfig", v.interfaceName())).isSuccess()) {
+        run(
+            "ifconfig",
+            v.interfaceName(),
+            "create",
+            "vlan",
+            Integer.toString(v.tag()),
+            "vlandev",
+            v.parent());
+      }
+      run("ifconfig", v.interfaceName(), "up");
+    }
     for (Bridge b : host.bridges()) {
       ensureBridge(b);
     }
@@ -166,6 +181,12 @@ public final class HostDriver {
   /** Stops a jail ({@code jail -r}) and returns what jail(8) printed. */
   public String stop(String jail) {
     return run("jail", "-f", JAIL_CONF, "-r", jail).stdout();
+  }
+
+  /** Returns what {@code ifconfig NAME} prints, or empty if there is no such interface. */
+  public Optional<String> ifconfig(String name) {
+    ExecResult r = exec.execute(Command.of("ifconfig", name));
+    return r.isSuccess() ? Optional.of(r.stdout()) : Optional.empty();
   }
 
   /** Returns the host's interfaces ({@code ifconfig -l}), in creation order. */
