@@ -511,6 +511,20 @@ public abstract class HostConfig {
       }
     }
 
+    // No dependency loops: jail(8) fails every jail of a loop ("dependency loop", state.c
+    // dep_setup), counting the implied dependency of a.b on its parent a.
+    for (List<String> loop : dependencyLoops(jailNames)) {
+      Jail first = allJails().stream().filter(j -> j.name().equals(loop.get(0))).findFirst().get();
+      p.add(
+          jailField(first, "depend"),
+          String.join(", ", loop),
+          "jails "
+              + String.join(", ", loop)
+              + " depend on each other in a loop, which jail(8)"
+              + " refuses",
+          "remove one of the dependencies");
+    }
+
     // Devfs rulesets: one number, one definition.
     Map<Integer, DevfsRuleset> rulesets = new HashMap<>();
     for (Jail j : allJails()) {
@@ -538,6 +552,76 @@ public abstract class HostConfig {
                       "use one DevfsRuleset per number");
                 }
               });
+    }
+  }
+
+  /** Strongly connected groups of more than one jail in the dependency graph (Tarjan). */
+  private List<List<String>> dependencyLoops(Set<String> known) {
+    Map<String, List<String>> edges = new LinkedHashMap<>();
+    boolean any = false;
+    for (Jail j : allJails()) {
+      List<String> to = new ArrayList<>();
+      j.depend().stream().filter(known::contains).forEach(to::add);
+      int dot = j.name().lastIndexOf('.');
+      if (dot > 0 && known.contains(j.name().substring(0, dot))) {
+        to.add(j.name().substring(0, dot));
+      }
+      any |= !to.isEmpty();
+      edges.putIfAbsent(j.name(), to);
+    }
+    List<List<String>> loops = new ArrayList<>();
+    if (!any) {
+      return loops;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> low = new HashMap<>();
+    java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+    Set<String> onStack = new HashSet<>();
+    for (String v : edges.keySet()) {
+      if (!index.containsKey(v)) {
+        strongConnect(v, edges, index, low, stack, onStack, loops);
+      }
+    }
+    // Members in the order the jails were added, loops in the order of their first member.
+    List<String> order = new ArrayList<>(edges.keySet());
+    for (List<String> loop : loops) {
+      loop.sort(java.util.Comparator.comparingInt(order::indexOf));
+    }
+    loops.sort(java.util.Comparator.comparingInt(l -> order.indexOf(l.get(0))));
+    return loops;
+  }
+
+  private static void strongConnect(
+      String v,
+      Map<String, List<String>> edges,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      java.util.Deque<String> stack,
+      Set<String> onStack,
+      List<List<String>> loops) {
+    index.put(v, index.size());
+    low.put(v, index.get(v));
+    stack.push(v);
+    onStack.add(v);
+    for (String w : edges.getOrDefault(v, List.of())) {
+      if (!index.containsKey(w)) {
+        strongConnect(w, edges, index, low, stack, onStack, loops);
+        low.put(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.contains(w)) {
+        low.put(v, Math.min(low.get(v), index.get(w)));
+      }
+    }
+    if (low.get(v).equals(index.get(v))) {
+      List<String> component = new ArrayList<>();
+      String w;
+      do {
+        w = stack.pop();
+        onStack.remove(w);
+        component.add(w);
+      } while (!w.equals(v));
+      if (component.size() > 1) {
+        loops.add(component);
+      }
     }
   }
 

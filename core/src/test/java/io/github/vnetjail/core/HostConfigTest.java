@@ -508,4 +508,49 @@ class HostConfigTest {
             .problems();
     assertThat(bad).extracting(Problem::field).containsExactly("dnsName");
   }
+
+  @Test
+  void rejectsDependencyLoopsLikeJail8() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addJail(PlainJail.builder().name("a").addDepend("b").build())
+                .addJail(PlainJail.builder().name("b").addDepend("c").build())
+                .addJail(PlainJail.builder().name("c").addDepend("a").build())
+                .addJail(PlainJail.builder().name("d").addDepend("a").build()));
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("jails[a].depend");
+              assertThat(p.message())
+                  .isEqualTo("jails a, b, c depend on each other in a loop, which jail(8) refuses");
+            });
+  }
+
+  @Test
+  void countsTheImpliedDependencyOnTheParentJail() {
+    List<Problem> ps =
+        problems(
+            HostConfig.builder()
+                .addJail(
+                    PlainJail.builder()
+                        .name("outer")
+                        .addDepend("outer.inner")
+                        .putRawParameter("children.max", "1")
+                        .build())
+                .addJail(PlainJail.builder().name("outer.inner").build()));
+    assertThat(ps)
+        .extracting(Problem::message)
+        .containsExactly(
+            "jails outer, outer.inner depend on each other in a loop, which jail(8) refuses");
+    // Without the loop, dependencies are fine.
+    assertThat(
+            HostConfig.builder()
+                .addJail(PlainJail.builder().name("a").addDepend("b").build())
+                .addJail(PlainJail.builder().name("b").build())
+                .build()
+                .plainJails())
+        .hasSize(2);
+  }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #local()}: this machine, as child processes ({@link LocalExecutor});
- *   <li>{@code ssh(...)}: a FreeBSD host over SSH, its key checked against known_hosts;
+ *   <li>{@link #ssh(SshTarget, SshOptions)}: a FreeBSD host over SSH, its key checked against
+ *       known_hosts ({@link SshExecutor});
  *   <li>{@link #dryRun()}: nothing runs; commands and file writes become a sh script ({@link
  *       DryRunExecutor});
  *   <li>{@link #simulated()}: an in-memory FreeBSD host to test against ({@link SimulatedHost}).
@@ -44,6 +45,24 @@ public final class CommandExecutors {
   /** Records commands and file writes without running anything; see {@link DryRunExecutor}. */
   public static DryRunExecutor dryRun() {
     return DryRunExecutor.builder().build();
+  }
+
+  /**
+   * Runs commands on {@code target} over SSH, one connection reused for every command; the host key
+   * must be in {@link SshOptions#knownHosts()} unless trust on first use was asked for. The
+   * connection opens at the first command.
+   *
+   * <pre>{@code
+   * SshOptions options = SshOptions.builder()
+   *     .addIdentities(SshIdentity.of(Path.of(System.getProperty("user.home"), ".ssh/id_ed25519")))
+   *     .build();
+   * try (CommandExecutor exec = CommandExecutors.ssh(SshTarget.parse("root@jailhost"), options)) {
+   *   exec.execute(Command.of("jls")).requireSuccess();
+   * }
+   * }</pre>
+   */
+  public static SshExecutor ssh(SshTarget target, SshOptions options) {
+    return SshExecutor.create(target, options);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.vnetjail.render;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ public final class JailConfEvaluator {
   private static final int PF_IMMUTABLE = 4;
   private static final int PF_BAD = 8;
 
-  /** config.c intparams without PF_CONV, in table order; jid and name are PF_IMMUTABLE. */
-  private static final List<String> INTPARAMS =
+  /**
+   * jail(8)'s own parameters (config.c intparams that the kernel does not know), in table order;
+   * the linter shares this list.
+   */
+  static final List<String> CONFIG_PARAMETERS =
       List.of(
           "allow.dying",
           "command",
@@ -53,23 +57,30 @@ public final class JailConfEvaluator {
           "mount.fstab",
           "stop.timeout",
           "vnet.interface",
-          "zfs.dataset",
-          "allow.chflags",
-          "allow.mount",
-          "allow.raw_sockets",
-          "allow.set_hostname",
-          "allow.socket_af",
-          "allow.sysvipc",
-          "devfs_ruleset",
-          "host.hostname",
-          "ip4.addr",
-          "ip6.addr",
-          "jid",
-          "name",
-          "path",
-          "persist",
-          "securelevel",
-          "vnet");
+          "zfs.dataset");
+
+  /** config.c intparams without PF_CONV, in table order; jid and name are PF_IMMUTABLE. */
+  private static final List<String> INTPARAMS =
+      ImmutableList.<String>builder()
+          .addAll(CONFIG_PARAMETERS)
+          .add(
+              "allow.chflags",
+              "allow.mount",
+              "allow.raw_sockets",
+              "allow.set_hostname",
+              "allow.socket_af",
+              "allow.sysvipc",
+              "devfs_ruleset",
+              "host.hostname",
+              "ip4.addr",
+              "ip6.addr",
+              "jid",
+              "name",
+              "path",
+              "persist",
+              "securelevel",
+              "vnet")
+          .build();
 
   /** Every spelling equalopts() takes for an intparam ("no" added or removed at one component). */
   private static final Map<String, String> INTPARAM_SPELLINGS = spellings(INTPARAMS, true);
