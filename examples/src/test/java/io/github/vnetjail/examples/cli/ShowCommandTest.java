@@ -131,6 +131,30 @@ class ShowCommandTest {
   }
 
   @Test
+  void textOutputOfAJailNamedByItsJidParsesBack() throws Exception {
+    String conf = "5 { path = /j/five; }\n\"my jail\" { persist; }\n";
+    CliRun r = CliRun.of("show", file("jail.conf", conf));
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).doesNotContain("jid =").doesNotContain("name =");
+    assertThat(effective(JailConf.parse(r.out()))).isEqualTo(effective(JailConf.parse(conf)));
+  }
+
+  @Test
+  void readsStandardInputForDash() {
+    java.io.InputStream old = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream("a { b = c; }\n".getBytes(StandardCharsets.UTF_8)));
+    try {
+      CliRun r = CliRun.of("show", "--format", "json", "-");
+      assertThat(r.out())
+          .isEqualTo("[{\"jail\":\"a\",\"params\":[[\"name\",[\"a\"]],[\"b\",[\"c\"]]]}]\n");
+    } finally {
+      System.setIn(old);
+    }
+  }
+
+  @Test
   void reportsAParseErrorLikeJailWithFileAndLineAndExitsOne() throws Exception {
     String f = file("bad.conf", "a {\n  path = /x;\n  oops oops oops\n}\n");
     CliRun r = CliRun.of("show", f);
