@@ -3,11 +3,8 @@ package io.github.vnetjail.core;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import io.github.vnetjail.core.internal.CheckedStyle;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -64,45 +61,31 @@ public abstract class Bridge {
 
   /** Builds a {@link Bridge}; string forms are checked at {@link #build()}. */
   public static final class Builder extends ImmutableBridge.Builder {
-    private final Map<String, List<Problem>> deferred = new LinkedHashMap<>();
+    private final DeferredProblems deferred = new DeferredProblems();
 
     /** Sets the subnet, e.g. {@code "192.168.1.0/24"}. */
     public Builder subnet(String cidr) {
-      Problems p = new Problems();
-      Cidr c = Cidr.parse("subnet", cidr, p);
-      record("subnet", p);
+      Cidr c = deferred.parse("subnet", p -> Cidr.parse("subnet", cidr, p));
       return c == null ? this : subnet(c);
     }
 
     /** Sets the host's address on the bridge, e.g. {@code "192.168.1.10/24"}. */
     public Builder address(String cidr) {
-      Problems p = new Problems();
-      Cidr c = Cidr.parse("address", cidr, p);
-      record("address", p);
+      Cidr c = deferred.parse("address", p -> Cidr.parse("address", cidr, p));
       return c == null ? this : address(c);
     }
 
     /** Sets the subnet's router, e.g. {@code "192.168.1.1"}. */
     public Builder gateway(String address) {
-      Problems p = new Problems();
-      IpAddress a = IpAddress.parse("gateway", address, p);
-      record("gateway", p);
+      IpAddress a = deferred.parse("gateway", p -> IpAddress.parse("gateway", address, p));
       return a == null ? this : gateway(a);
     }
 
     /** Adds an address allocation must skip, e.g. {@code "192.168.1.2"}. */
     public Builder addReserved(String address) {
-      Problems p = new Problems();
-      IpAddress a = IpAddress.parse("reserved", address, p);
-      record("reserved[" + address + "]", p);
+      IpAddress a =
+          deferred.parse("reserved[" + address + "]", p -> IpAddress.parse("reserved", address, p));
       return a == null ? this : addReserved(a);
-    }
-
-    private void record(String field, Problems p) {
-      deferred.remove(field);
-      if (!p.isEmpty()) {
-        deferred.put(field, p.list());
-      }
     }
 
     /**
@@ -112,27 +95,12 @@ public abstract class Bridge {
      */
     @Override
     public Bridge build() {
-      List<Problem> early = new ArrayList<>();
-      deferred.values().forEach(early::addAll);
-      Bridge b;
-      try {
-        b = super.build();
-      } catch (ValidationException e) {
-        if (early.isEmpty()) {
-          throw e;
-        }
-        early.addAll(e.problems());
-        throw new ValidationException(e.subject(), early);
-      }
-      if (!early.isEmpty()) {
-        throw new ValidationException(subject(b.name()), early);
-      }
-      return b;
+      return deferred.build(super::build, b -> subject(b.name()));
     }
   }
 
   static String subject(String name) {
-    return name == null ? "Bridge" : "Bridge " + show(name);
+    return Problems.subject("Bridge", name);
   }
 
   @Value.Check

@@ -34,10 +34,7 @@ public final class Cidr {
    *     of range (0..32 for IPv4, 0..128 for IPv6)
    */
   public static Cidr parse(String text) {
-    Problems problems = new Problems();
-    Cidr c = parse("address", text, problems);
-    problems.throwIfAny("address " + show(text));
-    return c;
+    return Problems.parseOrThrow(p -> parse("address", text, p), "address", text);
   }
 
   /** Returns {@code address/prefixLength}. */

@@ -1,7 +1,5 @@
 package io.github.vnetjail.core;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import io.github.vnetjail.core.internal.Text;
@@ -17,14 +15,22 @@ import java.util.List;
  * Hostname h = Hostname.of("web.lan");
  * }</pre>
  */
-public final class Hostname {
+public final class Hostname extends StringValue {
   /** The longest host name accepted (RFC 1035's 255 octets on the wire are 253 characters). */
   public static final int MAX_LENGTH = 253;
 
-  private final String value;
+  private static final NameSyntax SYNTAX =
+      new NameSyntax(
+          "host name",
+          c -> Text.isAsciiAlnum(c) || c == '-' || c == '.',
+          "host names may contain only ASCII letters, digits, '-' and '.'",
+          MAX_LENGTH,
+          "host names have at most 253",
+          "use a shorter name",
+          "use a name like \"web\" or \"web.example.org\"");
 
   private Hostname(String value) {
-    this.value = value;
+    super(value);
   }
 
   /**
@@ -33,10 +39,7 @@ public final class Hostname {
    * @throws ValidationException if the name is not in RFC 1123 syntax
    */
   public static Hostname of(String name) {
-    List<Problem> problems = problems("hostname", name);
-    if (!problems.isEmpty()) {
-      throw new ValidationException("host name " + show(name), problems);
-    }
+    Problems.throwIfAny(problems("hostname", name), "host name", name);
     return new Hostname(name);
   }
 
@@ -46,31 +49,11 @@ public final class Hostname {
   }
 
   static List<Problem> problems(String field, String name) {
-    checkNotNull(name, "host name");
-    String fix = "use a name like \"web\" or \"web.example.org\"";
-    if (name.isEmpty()) {
-      return List.of(Problem.of(field, name, "host name is empty", fix));
+    List<Problem> shared = SYNTAX.problems(field, name);
+    if (!shared.isEmpty()) {
+      return shared;
     }
-    int bad = Text.firstNotMatching(name, c -> Text.isAsciiAlnum(c) || c == '-' || c == '.');
-    if (bad >= 0) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name)
-                  + " contains "
-                  + describe(bad)
-                  + ": host names may contain only ASCII letters, digits, '-' and '.'",
-              fix));
-    }
-    if (name.length() > MAX_LENGTH) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name) + " is " + name.length() + " characters long: host names have at most 253",
-              "use a shorter name"));
-    }
+    String fix = SYNTAX.fix();
     for (String label : name.split("\\.", -1)) {
       if (label.isEmpty()) {
         return List.of(
@@ -91,26 +74,5 @@ public final class Hostname {
       }
     }
     return List.of();
-  }
-
-  /** The name. */
-  public String value() {
-    return value;
-  }
-
-  /** The name. */
-  @Override
-  public String toString() {
-    return value;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Hostname && ((Hostname) o).value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
   }
 }

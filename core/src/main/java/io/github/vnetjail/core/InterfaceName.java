@@ -1,7 +1,5 @@
 package io.github.vnetjail.core;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import io.github.vnetjail.core.internal.Text;
@@ -22,14 +20,22 @@ import java.util.List;
  * InterfaceName uplink = InterfaceName.of("em0");
  * }</pre>
  */
-public final class InterfaceName implements Comparable<InterfaceName> {
+public final class InterfaceName extends StringValue implements Comparable<InterfaceName> {
   /** The longest interface name FreeBSD accepts: IFNAMSIZ (16) minus the terminating NUL. */
   public static final int MAX_LENGTH = 15;
 
-  private final String value;
+  private static final NameSyntax SYNTAX =
+      new NameSyntax(
+          "interface name",
+          c -> Text.isAsciiAlnum(c) || c == '_' || c == '.' || c == '-',
+          "interface names may contain only ASCII letters, digits, '_', '.' and '-'",
+          MAX_LENGTH,
+          "FreeBSD interface names have at most 15 (IFNAMSIZ 16 with the NUL)",
+          "use a name of at most 15 characters; names are never truncated",
+          "use a name like \"bridge0\" or \"epair154a\"");
 
   private InterfaceName(String value) {
-    this.value = value;
+    super(value);
   }
 
   /**
@@ -39,10 +45,7 @@ public final class InterfaceName implements Comparable<InterfaceName> {
    *     character outside {@code [A-Za-z0-9_.-]}, or does not start with a letter
    */
   public static InterfaceName of(String name) {
-    List<Problem> problems = problems("interface name", name);
-    if (!problems.isEmpty()) {
-      throw new ValidationException("interface name " + show(name), problems);
-    }
+    Problems.throwIfAny(problems("interface name", name), "interface name", name);
     return new InterfaceName(name);
   }
 
@@ -52,35 +55,9 @@ public final class InterfaceName implements Comparable<InterfaceName> {
   }
 
   static List<Problem> problems(String field, String name) {
-    checkNotNull(name, "interface name");
-    String fix = "use a name like \"bridge0\" or \"epair154a\"";
-    if (name.isEmpty()) {
-      return List.of(Problem.of(field, name, "interface name is empty", fix));
-    }
-    int bad =
-        Text.firstNotMatching(name, c -> Text.isAsciiAlnum(c) || c == '_' || c == '.' || c == '-');
-    if (bad >= 0) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name)
-                  + " contains "
-                  + describe(bad)
-                  + ": interface names may contain only ASCII letters, digits, '_', '.' and '-'",
-              fix));
-    }
-    if (name.length() > MAX_LENGTH) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name)
-                  + " is "
-                  + name.length()
-                  + " characters long: FreeBSD interface names have at most 15 (IFNAMSIZ 16 with"
-                  + " the NUL)",
-              "use a name of at most 15 characters; names are never truncated"));
+    List<Problem> shared = SYNTAX.problems(field, name);
+    if (!shared.isEmpty()) {
+      return shared;
     }
     if (!Text.isAsciiLetter(name.charAt(0))) {
       return List.of(
@@ -88,34 +65,13 @@ public final class InterfaceName implements Comparable<InterfaceName> {
               field,
               name,
               show(name) + " does not start with an ASCII letter, as interface names must",
-              fix));
+              SYNTAX.fix()));
     }
     return List.of();
   }
 
-  /** The name, e.g. {@code bridge0}. */
-  public String value() {
-    return value;
-  }
-
-  /** The name, e.g. {@code bridge0}. */
-  @Override
-  public String toString() {
-    return value;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof InterfaceName && ((InterfaceName) o).value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
   @Override
   public int compareTo(InterfaceName o) {
-    return value.compareTo(o.value);
+    return value().compareTo(o.value());
   }
 }

@@ -31,10 +31,7 @@ public final class IpAddress implements Comparable<IpAddress> {
    *     {@code %em0}, and IPv4-mapped IPv6 addresses are refused too)
    */
   public static IpAddress parse(String text) {
-    Problems problems = new Problems();
-    IpAddress a = parse("address", text, problems);
-    problems.throwIfAny("IP address " + show(text));
-    return a;
+    return Problems.parseOrThrow(p -> parse("address", text, p), "IP address", text);
   }
 
   /** Parses {@code text}, adding a problem for {@code field} and returning null if invalid. */

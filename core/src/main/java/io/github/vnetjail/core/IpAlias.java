@@ -1,7 +1,6 @@
 package io.github.vnetjail.core;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static io.github.vnetjail.core.internal.Text.show;
 
 import java.util.Optional;
 
@@ -29,10 +28,7 @@ public final class IpAlias {
    * @throws ValidationException if a part is invalid
    */
   public static IpAlias parse(String text) {
-    Problems p = new Problems();
-    IpAlias a = parse("alias", text, p);
-    p.throwIfAny("IP alias " + show(text));
-    return a;
+    return Problems.parseOrThrow(p -> parse("alias", text, p), "IP alias", text);
   }
 
   /** The alias {@code address} on {@code iface}. */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * What every jail of this SDK has, VNET ({@link VnetJail}) or not ({@link PlainJail}): its name,
- * root, host name, permissions, devfs, hooks and raw parameters. Only this SDK implements it.
+ * root, host name, permissions, devfs, hooks and raw parameters, with jail(8)'s defaults. Only this
+ * SDK implements it.
  *
  * <pre>{@code
  * for (Jail j : host.allJails()) {
@@ -25,7 +27,10 @@ public interface Jail {
    * The jail's root directory ({@code path}); defaults to {@code /jails/<name>}. Absolute, ASCII
    * letters, digits and {@code _ . - + , @ : % = ~ /} only, so it never needs quoting.
    */
-  String path();
+  @Value.Default
+  default String path() {
+    return JailChecks.DEFAULT_PATH_PREFIX + name();
+  }
 
   /** The jail's {@code host.hostname}; absent leaves jail(8)'s default (the host's name). */
   Optional<String> hostname();
@@ -58,10 +63,16 @@ public interface Jail {
   Optional<DevfsRuleset> devfsRuleset();
 
   /** {@code persist}: the jail exists without processes (default true). */
-  boolean persist();
+  @Value.Default
+  default boolean persist() {
+    return true;
+  }
 
   /** {@code mount.devfs}: mount devfs on the jail's /dev (default true). */
-  boolean mountDevfs();
+  @Value.Default
+  default boolean mountDevfs() {
+    return true;
+  }
 
   /** File systems jail(8) mounts before creating the jail ({@code mount}), in order. */
   List<Mount> mounts();
@@ -70,10 +81,16 @@ public interface Jail {
   Optional<String> mountFstab();
 
   /** {@code mount.fdescfs}: mount fdescfs on the jail's /dev/fd (default false). */
-  boolean mountFdescfs();
+  @Value.Default
+  default boolean mountFdescfs() {
+    return false;
+  }
 
   /** {@code mount.procfs}: mount procfs on the jail's /proc (default false). */
-  boolean mountProcfs();
+  @Value.Default
+  default boolean mountProcfs() {
+    return false;
+  }
 
   /** Jails this one depends on ({@code depend}), started before it and stopped after it. */
   List<String> depend();

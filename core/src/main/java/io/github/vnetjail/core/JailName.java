@@ -1,7 +1,5 @@
 package io.github.vnetjail.core;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-import static io.github.vnetjail.core.internal.Text.describe;
 import static io.github.vnetjail.core.internal.Text.show;
 
 import io.github.vnetjail.core.internal.Text;
@@ -22,14 +20,23 @@ import java.util.List;
  * JailName name = JailName.of("my-vnet-jail");
  * }</pre>
  */
-public final class JailName implements Comparable<JailName> {
+public final class JailName extends StringValue implements Comparable<JailName> {
   /** The longest jail name: MAXHOSTNAMELEN (256) minus the NUL. */
   public static final int MAX_LENGTH = 255;
 
-  private final String value;
+  private static final NameSyntax SYNTAX =
+      new NameSyntax(
+          "jail name",
+          c -> Text.isAsciiAlnum(c) || c == '_' || c == '-' || c == '.',
+          "jail names may contain only ASCII letters, digits, '_', '-' and '.' (the hierarchy"
+              + " separator)",
+          MAX_LENGTH,
+          "jail names have at most 255",
+          "use a shorter name",
+          "use a name like \"my-vnet-jail\" (letters, digits, '_' and '-')");
 
   private JailName(String value) {
-    this.value = value;
+    super(value);
   }
 
   /**
@@ -38,10 +45,7 @@ public final class JailName implements Comparable<JailName> {
    * @throws ValidationException if the name breaks the rules in the class description
    */
   public static JailName of(String name) {
-    List<Problem> problems = problems("jail name", name);
-    if (!problems.isEmpty()) {
-      throw new ValidationException("jail name " + show(name), problems);
-    }
+    Problems.throwIfAny(problems("jail name", name), "jail name", name);
     return new JailName(name);
   }
 
@@ -51,32 +55,9 @@ public final class JailName implements Comparable<JailName> {
   }
 
   static List<Problem> problems(String field, String name) {
-    checkNotNull(name, "jail name");
-    String fix = "use a name like \"my-vnet-jail\" (letters, digits, '_' and '-')";
-    if (name.isEmpty()) {
-      return List.of(Problem.of(field, name, "jail name is empty", fix));
-    }
-    int bad =
-        Text.firstNotMatching(name, c -> Text.isAsciiAlnum(c) || c == '_' || c == '-' || c == '.');
-    if (bad >= 0) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name)
-                  + " contains "
-                  + describe(bad)
-                  + ": jail names may contain only ASCII letters, digits, '_', '-' and '.' (the"
-                  + " hierarchy separator)",
-              fix));
-    }
-    if (name.length() > MAX_LENGTH) {
-      return List.of(
-          Problem.of(
-              field,
-              name,
-              show(name) + " is " + name.length() + " characters long: jail names have at most 255",
-              "use a shorter name"));
+    List<Problem> shared = SYNTAX.problems(field, name);
+    if (!shared.isEmpty()) {
+      return shared;
     }
     String[] parts = name.split("\\.", -1);
     for (String part : parts) {
@@ -97,7 +78,7 @@ public final class JailName implements Comparable<JailName> {
                 name,
                 show(name)
                     + " has a component starting with '-', which commands take for an option",
-                fix));
+                SYNTAX.fix()));
       }
     }
     if (parts[parts.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -112,29 +93,8 @@ public final class JailName implements Comparable<JailName> {
     return List.of();
   }
 
-  /** The name, e.g. {@code my-vnet-jail}. */
-  public String value() {
-    return value;
-  }
-
-  /** The name. */
-  @Override
-  public String toString() {
-    return value;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof JailName && ((JailName) o).value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
   @Override
   public int compareTo(JailName o) {
-    return value.compareTo(o.value);
+    return value().compareTo(o.value());
   }
 }

@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * MacAddress mac = MacAddress.parse("02:00:00:00:9a:0a");
  * }</pre>
  */
-public final class MacAddress {
+public final class MacAddress extends StringValue {
   private static final Pattern SYNTAX = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
 
-  private final String value;
   private final int firstOctet;
 
+  /** {@code value} is in lower case. */
   private MacAddress(String value) {
-    this.value = value;
+    super(value);
     this.firstOctet = Integer.parseInt(value.substring(0, 2), 16);
   }
 
@@ -37,11 +37,7 @@ public final class MacAddress {
    * @throws ValidationException if the syntax is wrong, or the address is multicast or all zero
    */
   public static MacAddress parse(String text) {
-    List<Problem> problems = problems("mac", text);
-    if (!problems.isEmpty()) {
-      throw new ValidationException("MAC address " + show(text), problems);
-    }
-    return new MacAddress(text.toLowerCase(Locale.ROOT));
+    return Problems.parseOrThrow(p -> parse("mac", text, p), "MAC address", text);
   }
 
   /**
@@ -72,6 +68,13 @@ public final class MacAddress {
       sb.append(String.format("%02x", b));
     }
     return new MacAddress(sb.toString());
+  }
+
+  /** Parses {@code text}, adding its problems for {@code field} and returning null if invalid. */
+  static MacAddress parse(String field, String text, Problems p) {
+    List<Problem> problems = problems(field, text);
+    p.addAll(problems);
+    return problems.isEmpty() ? new MacAddress(text.toLowerCase(Locale.ROOT)) : null;
   }
 
   static List<Problem> problems(String field, String text) {
@@ -108,26 +111,5 @@ public final class MacAddress {
   /** True if the address is locally administered (second-lowest bit of the first octet). */
   public boolean isLocallyAdministered() {
     return (firstOctet & 2) != 0;
-  }
-
-  /** The address in lower case, e.g. {@code 02:00:00:00:9a:0a}. */
-  public String value() {
-    return value;
-  }
-
-  /** The address in lower case. */
-  @Override
-  public String toString() {
-    return value;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MacAddress && ((MacAddress) o).value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
   }
 }

@@ -57,10 +57,13 @@ public final class Mount {
    * @throws ValidationException if the line has too few or too many fields or a field is invalid
    */
   public static Mount parse(String line) {
-    Problems p = new Problems();
-    Mount m = parse("mount", line, p);
-    p.throwIfAny("mount " + show(line));
-    return m;
+    return Problems.parseOrThrow(p -> parse("mount", line, p), "mount", line);
+  }
+
+  /** Parses a builder's {@code addMount(line)}, deferring its problems as {@code mounts[LINE]}. */
+  static Mount parse(DeferredProblems deferred, String line) {
+    String field = "mounts[" + line + "]";
+    return deferred.parse(field, p -> parse(field, line, p));
   }
 
   static Mount parse(String field, String line, Problems p) {

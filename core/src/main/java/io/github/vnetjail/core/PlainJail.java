@@ -1,14 +1,9 @@
 package io.github.vnetjail.core;
 
-import static io.github.vnetjail.core.internal.Text.show;
-
 import io.github.vnetjail.core.internal.CheckedStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -29,81 +24,8 @@ import org.immutables.value.Value;
 public abstract class PlainJail implements Jail {
   PlainJail() {}
 
-  @Override
-  public abstract String name();
-
   /** The jail's addresses, each optionally with the host interface that carries the alias. */
   public abstract List<IpAlias> aliases();
-
-  /** The jail's root; defaults to {@code /jails/<name>}. */
-  @Override
-  @Value.Default
-  public String path() {
-    return JailChecks.DEFAULT_PATH_PREFIX + name();
-  }
-
-  @Override
-  public abstract Optional<String> hostname();
-
-  @Override
-  public abstract Optional<String> dnsName();
-
-  @Override
-  public abstract Set<Allow> allow();
-
-  @Override
-  public abstract Set<Allow> deny();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvmsg();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvsem();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvshm();
-
-  @Override
-  public abstract Optional<DevfsRuleset> devfsRuleset();
-
-  @Override
-  @Value.Default
-  public boolean persist() {
-    return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountDevfs() {
-    return true;
-  }
-
-  @Override
-  public abstract List<Mount> mounts();
-
-  @Override
-  public abstract Optional<String> mountFstab();
-
-  @Override
-  @Value.Default
-  public boolean mountFdescfs() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountProcfs() {
-    return false;
-  }
-
-  @Override
-  public abstract List<String> depend();
-
-  @Override
-  public abstract List<HookCommand> hooks();
-
-  @Override
-  public abstract Map<String, List<String>> rawParameters();
 
   /** Always false. */
   @Override
@@ -144,34 +66,21 @@ public abstract class PlainJail implements Jail {
 
   /** Builds a {@link PlainJail}; string forms are checked at {@link #build()}. */
   public static final class Builder extends ImmutablePlainJail.Builder {
-    private final Map<String, List<Problem>> deferred = new LinkedHashMap<>();
+    private final DeferredProblems deferred = new DeferredProblems();
 
     /** Adds an address in jail(8)'s form {@code em0|192.168.1.50/24} (interface optional). */
     public Builder addAlias(String alias) {
-      Problems p = new Problems();
       String field = "aliases[" + alias + "]";
-      IpAlias a = IpAlias.parse(field, alias, p);
-      deferred.remove(field);
-      if (a == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addAlias(a);
+      IpAlias a = deferred.parse(field, p -> IpAlias.parse(field, alias, p));
+      return a == null ? this : addAlias(a);
     }
 
     /**
      * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
      */
     public Builder addMount(String fstabLine) {
-      Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
-      Mount m = Mount.parse(field, fstabLine, p);
-      deferred.remove(field);
-      if (m == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addMount(m);
+      Mount m = Mount.parse(deferred, fstabLine);
+      return m == null ? this : addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */
@@ -191,27 +100,12 @@ public abstract class PlainJail implements Jail {
      */
     @Override
     public PlainJail build() {
-      List<Problem> early = new ArrayList<>();
-      deferred.values().forEach(early::addAll);
-      PlainJail jail;
-      try {
-        jail = super.build();
-      } catch (ValidationException e) {
-        if (early.isEmpty()) {
-          throw e;
-        }
-        early.addAll(e.problems());
-        throw new ValidationException(e.subject(), early);
-      }
-      if (!early.isEmpty()) {
-        throw new ValidationException(subject(jail.name()), early);
-      }
-      return jail;
+      return deferred.build(super::build, jail -> subject(jail.name()));
     }
   }
 
   static String subject(String name) {
-    return name == null ? "PlainJail" : "PlainJail " + show(name);
+    return Problems.subject("PlainJail", name);
   }
 
   @Value.Check

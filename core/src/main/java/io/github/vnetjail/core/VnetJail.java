@@ -7,9 +7,7 @@ import io.github.vnetjail.core.internal.CheckedStyle;
 import io.github.vnetjail.core.internal.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -49,10 +47,6 @@ public abstract class VnetJail implements Jail {
 
   VnetJail() {}
 
-  /** The jail(8) name, e.g. {@code my-vnet-jail}. */
-  @Override
-  public abstract String name();
-
   /**
    * The epair unit ({@code 154} gives {@code epair154a}/{@code epair154b}); empty until set or
    * allocated by {@link HostConfig}. Use {@link #epairUnit()} on resolved jails.
@@ -89,73 +83,6 @@ public abstract class VnetJail implements Jail {
   /** Extra static routes inside the jail, in the order added. */
   public abstract List<Route> routes();
 
-  /** The jail's root; defaults to {@code /jails/<name>}. */
-  @Override
-  @Value.Default
-  public String path() {
-    return JailChecks.DEFAULT_PATH_PREFIX + name();
-  }
-
-  @Override
-  public abstract Optional<String> hostname();
-
-  @Override
-  public abstract Set<Allow> allow();
-
-  @Override
-  public abstract Set<Allow> deny();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvmsg();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvsem();
-
-  @Override
-  public abstract Optional<SysvIpc> sysvshm();
-
-  @Override
-  public abstract Optional<DevfsRuleset> devfsRuleset();
-
-  @Override
-  @Value.Default
-  public boolean persist() {
-    return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountDevfs() {
-    return true;
-  }
-
-  @Override
-  public abstract List<Mount> mounts();
-
-  @Override
-  public abstract Optional<String> mountFstab();
-
-  @Override
-  @Value.Default
-  public boolean mountFdescfs() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean mountProcfs() {
-    return false;
-  }
-
-  @Override
-  public abstract List<String> depend();
-
-  @Override
-  public abstract List<HookCommand> hooks();
-
-  @Override
-  public abstract Map<String, List<String>> rawParameters();
-
   /** How the epair sides are named; {@link InterfaceNaming#EPAIR} by default. */
   @Value.Default
   public InterfaceNaming interfaceNaming() {
@@ -173,9 +100,6 @@ public abstract class VnetJail implements Jail {
    * jail's rc.conf. Needs a devfs ruleset that exposes {@code /dev/pf}.
    */
   public abstract Optional<String> pfRules();
-
-  @Override
-  public abstract Optional<String> dnsName();
 
   /** Always true. */
   @Override
@@ -269,7 +193,7 @@ public abstract class VnetJail implements Jail {
    * but their problems are reported by {@link #build()} together with all others.
    */
   public static final class Builder extends ImmutableVnetJail.Builder {
-    private final Map<String, List<Problem>> deferred = new LinkedHashMap<>();
+    private final DeferredProblems deferred = new DeferredProblems();
 
     /** Sets the static IPv4 address with prefix, e.g. {@code "192.168.1.154/24"}. */
     public Builder ip(String cidr) {
@@ -307,30 +231,17 @@ public abstract class VnetJail implements Jail {
 
     /** Adds a route inside the jail: {@code destination} (a network) via {@code gateway}. */
     public Builder addRoute(String destination, String gateway) {
-      Problems p = new Problems();
       String field = "routes[" + destination + "]";
-      Route r = Route.parse(field, destination, gateway, p);
-      deferred.remove(field);
-      if (r == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addRoute(r);
+      Route r = deferred.parse(field, p -> Route.parse(field, destination, gateway, p));
+      return r == null ? this : addRoute(r);
     }
 
     /**
      * Adds a mount from an fstab line, e.g. {@code "/usr/ports /jails/web/usr/ports nullfs ro"}.
      */
     public Builder addMount(String fstabLine) {
-      Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
-      Mount m = Mount.parse(field, fstabLine, p);
-      deferred.remove(field);
-      if (m == null) {
-        deferred.put(field, p.list());
-        return this;
-      }
-      return addMount(m);
+      Mount m = Mount.parse(deferred, fstabLine);
+      return m == null ? this : addMount(m);
     }
 
     /** Adds an extra command to {@code hook}. */
@@ -361,34 +272,15 @@ public abstract class VnetJail implements Jail {
     }
 
     private Cidr parseCidr(String field, String text) {
-      Problems p = new Problems();
-      Cidr c = Cidr.parse(field, text, p);
-      record(field, p);
-      return c;
+      return deferred.parse(field, p -> Cidr.parse(field, text, p));
     }
 
     private IpAddress parseAddress(String field, String text) {
-      Problems p = new Problems();
-      IpAddress a = IpAddress.parse(field, text, p);
-      record(field, p);
-      return a;
+      return deferred.parse(field, p -> IpAddress.parse(field, text, p));
     }
 
     private MacAddress parseMac(String field, String text) {
-      List<Problem> problems = MacAddress.problems(field, text);
-      deferred.remove(field);
-      if (!problems.isEmpty()) {
-        deferred.put(field, problems);
-        return null;
-      }
-      return MacAddress.parse(text);
-    }
-
-    private void record(String field, Problems p) {
-      deferred.remove(field);
-      if (!p.isEmpty()) {
-        deferred.put(field, p.list());
-      }
+      return deferred.parse(field, p -> MacAddress.parse(field, text, p));
     }
 
     /**
@@ -398,27 +290,12 @@ public abstract class VnetJail implements Jail {
      */
     @Override
     public VnetJail build() {
-      List<Problem> early = new ArrayList<>();
-      deferred.values().forEach(early::addAll);
-      VnetJail jail;
-      try {
-        jail = super.build();
-      } catch (ValidationException e) {
-        if (early.isEmpty()) {
-          throw e;
-        }
-        early.addAll(e.problems());
-        throw new ValidationException(e.subject(), early);
-      }
-      if (!early.isEmpty()) {
-        throw new ValidationException(subject(jail.name()), early);
-      }
-      return jail;
+      return deferred.build(super::build, jail -> subject(jail.name()));
     }
   }
 
   static String subject(String name) {
-    return name == null ? "VnetJail" : "VnetJail " + show(name);
+    return Problems.subject("VnetJail", name);
   }
 
   @Value.Check

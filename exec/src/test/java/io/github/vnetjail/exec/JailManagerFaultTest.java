@@ -1,0 +1,168 @@
+package io.github.vnetjail.exec;
+
+import static io.github.vnetjail.exec.JailManagerHosts.assertClean;
+import static io.github.vnetjail.exec.JailManagerHosts.config;
+import static io.github.vnetjail.exec.JailManagerHosts.host;
+import static io.github.vnetjail.exec.JailManagerHosts.seed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.vnetjail.core.HostConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The fault matrix: a failure injected at every command of start and of stop (the commands the
+ * manager sends and every program they start: jail(8)'s hooks, its vnet.interface step, each part
+ * of an sh line), with and without the seed's bug. Afterwards the host holds no leaked epair, no
+ * bridge member and no half-started jail, and the error names the step, command, exit code and
+ * stderr. A stop that fails before it changed anything (its first probes) leaves the jail running
+ * exactly as it was; any later failure is completed by a forced teardown, so the host is clean.
+ */
+class JailManagerFaultTest {
+  private static final String NAME = "my-vnet-jail";
+  private static final String STDERR = "vnetjail-test: injected failure";
+  private final HostConfig config = config(seed());
+
+  private SimulatedHost fresh(boolean bug) {
+    SimulatedHost host = host(config);
+    host.keepVnetInterfacesOnRemove(bug);
+    JailManager.on(host).install(config);
+    return host;
+  }
+
+  /** The programs a clean start (or stop) runs, each once with its exit code, in order. */
+  private Map<String, Integer> programs(boolean bug, boolean stop) {
+    SimulatedHost host = fresh(bug);
+    JailManager m = JailManager.on(host);
+    if (stop) {
+      m.start(NAME);
+    }
+    int before = host.processes().size();
+    if (stop) {
+      m.stop(NAME);
+    } else {
+      m.start(NAME);
+    }
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    for (SimulatedHost.Process p : host.processes().subList(before, host.processes().size())) {
+      lines.putIfAbsent(String.join(" ", p.argv()), p.exitCode());
+    }
+    return lines;
+  }
+
+  /** The exit codes of the commands a clean start (or stop) sends, in order. */
+  private List<Integer> commandExits(boolean bug, boolean stop) {
+    SimulatedHost host = fresh(bug);
+    RecordingExecutor rec = CommandExecutors.recording(host);
+    JailManager m = JailManager.on(rec);
+    if (stop) {
+      m.start(NAME);
+    }
+    rec.clear();
+    if (stop) {
+      m.stop(NAME);
+    } else {
+      m.start(NAME);
+    }
+    return rec.results().stream().map(ExecResult::exitCode).toList();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aFailureAtAnyProgramOfStartLeavesACleanHostAndAClearError() {
+    return matrix(false);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aFailureAtAnyProgramOfStopLeavesACleanHostAndAClearError() {
+    return matrix(true);
+  }
+
+  private Stream<DynamicTest> matrix(boolean stop) {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (boolean bug : List.of(false, true)) {
+      String label = (stop ? "stop" : "start") + (bug ? " (seed bug on)" : "");
+      Map<String, Integer> programs = programs(bug, stop);
+      assertThat(programs).hasSizeGreaterThan(5);
+      programs.forEach(
+          (line, exit) ->
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      label + ": fail " + line,
+                      () ->
+                          run(
+                              bug,
+                              stop,
+                              SimulatedFault.matching("^" + Pattern.quote(line) + "$")
+                                  .exitCode(1)
+                                  .stderr(STDERR + "\n"),
+                              exit != 0,
+                              line))));
+      List<Integer> exits = commandExits(bug, stop);
+      for (int i = 1; i <= exits.size(); i++) {
+        boolean failsAnyway = exits.get(i - 1) != 0;
+        SimulatedFault fault = SimulatedFault.onCommand(i).exitCode(1).stderr(STDERR + "\n");
+        tests.add(
+            DynamicTest.dynamicTest(
+                label + ": fail command " + i, () -> run(bug, stop, fault, failsAnyway, "")));
+      }
+    }
+    return tests.stream();
+  }
+
+  private void run(
+      boolean bug, boolean stop, SimulatedFault fault, boolean mayPass, String program) {
+    SimulatedHost host = fresh(bug);
+    JailManager m = JailManager.on(host);
+    if (stop) {
+      m.start(NAME);
+    }
+    SimulatedHost.State before = host.state();
+    int processes = host.processes().size();
+    host.inject(fault);
+    LifecycleException e = null;
+    try {
+      if (stop) {
+        m.stop(NAME);
+      } else {
+        m.start(NAME);
+      }
+    } catch (LifecycleException ex) {
+      e = ex;
+    }
+
+    if (!program.isEmpty()) {
+      // the simulated jail(8) only records its mount/umount steps: a fault cannot hit them
+      assumeTrue(
+          host.processes().subList(processes, host.processes().size()).stream()
+              .anyMatch(p -> String.join(" ", p.argv()).equals(program) && p.exitCode() != 0),
+          "the simulated host cannot fail " + program);
+    }
+    if (stop && host.state().equals(before)) {
+      // a failure before stop changed anything (a probe) leaves the jail running as it was:
+      // consistent, nothing half-done
+      assertThat(e).as("stop changed nothing, so it must have failed").isNotNull();
+    } else {
+      assertClean(host);
+    }
+    if (e == null) {
+      // only a program that fails anyway (the seed's "ifconfig epair154b ||" test) may be
+      // faulted without effect
+      assertThat(mayPass).as("the operation succeeded although %s was injected", fault).isTrue();
+      return;
+    }
+    assertThat(e.jail()).isEqualTo(NAME);
+    assertThat(e.step()).startsWith(stop ? "stop: " : "start: ");
+    assertThat(e.command()).isPresent();
+    assertThat(e.exitCode()).hasValue(1);
+    assertThat(e.stderr()).contains(STDERR);
+    assertThat(e.getMessage())
+        .contains(e.step(), "\"" + e.command().get() + "\"", "exited with code 1", STDERR);
+  }
+}
