@@ -4,13 +4,20 @@ import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.exec.Command;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailEvent;
+import io.github.vnetjail.exec.JailManager;
+import io.github.vnetjail.exec.JailStatus;
+import io.github.vnetjail.exec.SimulatedHost;
 import io.github.vnetjail.render.JailConfRenderOptions;
+import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.JailRcConfRenderer;
 import io.github.vnetjail.render.RcConfRenderer;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The quickstart: the seed's jail ({@code my-vnet-jail}, epair154, 192.168.1.154/24 on bridge0) end
@@ -56,32 +63,43 @@ public final class Quickstart {
   static void run(CommandExecutor exec, PrintStream out) {
     HostConfig host = seedHost();
     VnetJail jail = host.jails().get(0);
+    // The seed's own hooks plus its exec.prestop release fix.
+    JailConfRenderOptions seedHooks =
+        JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build();
     out.println("vnetjail quickstart: the seed's VNET jail, end to end");
     out.println();
-    out.println("== /etc/jail.conf");
-    // The seed's own hooks plus its exec.prestop release fix.
-    HostDriver driver =
-        HostDriver.on(exec)
-            .withOptions(
-                JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build());
-    out.print(driver.jailConf(host));
+    out.println("== /etc/jail.conf.d/" + jail.name() + ".conf");
+    out.print(JailConfRenderer.render(host, seedHooks));
     out.println("== /etc/rc.conf (the host's part)");
     out.print(RcConfRenderer.render(host));
     out.println("== " + jail.path() + "/etc/rc.conf (inside the jail)");
     out.print(JailRcConfRenderer.render(jail));
     out.println();
 
-    List<String> before = driver.hostInterfaces();
-    List<String> written = driver.install(host);
-    out.println("installed " + String.join(", ", written));
-    driver.start(jail.name());
-    out.println("started " + jail.name());
-    out.println("status: " + driver.status(jail.name(), jail.jailInterface()));
-    out.println("host interfaces: " + String.join(" ", driver.hostInterfaces()));
-    driver.stop(jail.name());
-    out.println("stopped " + jail.name());
-    out.println("status: " + driver.status(jail.name(), jail.jailInterface()));
-    List<String> after = driver.hostInterfaces();
+    List<String> before = interfaces(exec);
+    if (exec instanceof SimulatedHost) {
+      // The simulated host has no jail userland: an empty directory stands in for it.
+      exec.execute(Command.of("mkdir", "-p", jail.path())).requireSuccess();
+    }
+    JailManager jails =
+        JailManager.on(exec)
+            .withRenderOptions(seedHooks)
+            .withListener(
+                e -> {
+                  if (e.kind() != JailEvent.Kind.COMMAND) {
+                    out.println("  " + e.jail() + " " + e.operation() + ": " + e.message());
+                  }
+                });
+    out.println("== install");
+    jails.install(host);
+    out.println("== start");
+    jails.start(jail.name());
+    out.println("status: " + describe(jails.status(jail.name())));
+    out.println("host interfaces: " + String.join(" ", interfaces(exec)));
+    out.println("== stop");
+    jails.stop(jail.name());
+    out.println("status: " + describe(jails.status(jail.name())));
+    List<String> after = interfaces(exec);
     out.println("host interfaces: " + String.join(" ", after));
     List<String> leaked =
         after.stream().filter(i -> !before.contains(i) && i.startsWith(jail.epair())).toList();
@@ -93,5 +111,24 @@ public final class Quickstart {
                 + jail.jailInterface()
                 + " are gone"
             : "LEAKED: " + leaked);
+  }
+
+  private static List<String> interfaces(CommandExecutor exec) {
+    return Arrays.asList(
+        exec.execute(Command.of("ifconfig", "-l")).requireSuccess().stdout().strip().split(" "));
+  }
+
+  private static String describe(JailStatus s) {
+    StringBuilder b = new StringBuilder(s.name()).append(" is ");
+    b.append(s.state().name().toLowerCase(Locale.ROOT));
+    s.jid().ifPresent(j -> b.append(", jid ").append(j));
+    for (JailStatus.InterfaceStatus i : s.interfaces()) {
+      b.append(", ")
+          .append(i.name())
+          .append(" on ")
+          .append(i.location().name().toLowerCase(Locale.ROOT));
+    }
+    s.addresses().forEach(a -> b.append(", ").append(a));
+    return b.toString();
   }
 }

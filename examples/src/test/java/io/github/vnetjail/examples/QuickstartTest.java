@@ -13,15 +13,20 @@ class QuickstartTest {
 
     assertThat(out)
         .startsWith("vnetjail quickstart: the seed's VNET jail, end to end\n")
+        .contains("== /etc/jail.conf.d/my-vnet-jail.conf\n")
         .contains("my-vnet-jail {")
+        .contains(
+            "exec.prestop += \"/sbin/ifconfig ${epair}b || /sbin/ifconfig ${epair}b -vnet ${name}\";")
         .contains("cloned_interfaces=\"bridge0\"")
         .contains("ifconfig_epair154b=\"inet 192.168.1.154/24\"")
-        .contains("started my-vnet-jail\n")
+        .contains("  * install: wrote /etc/jail.conf.d/my-vnet-jail.conf\n")
+        .contains("  my-vnet-jail start: epair154a is on bridge0\n")
+        .contains("  my-vnet-jail start: default route via 192.168.1.1\n")
         .contains(
-            "status: my-vnet-jail: running, jid 1, epair154b 192.168.1.154/24,"
-                + " default via 192.168.1.1\n")
+            "status: my-vnet-jail is running, jid 1, epair154a on bridge, epair154b on jail,"
+                + " 192.168.1.154/24\n")
         .contains("host interfaces: lo0 em0 bridge0 epair154a\n")
-        .contains("stopped my-vnet-jail\nstatus: my-vnet-jail: not running\n")
+        .contains("  my-vnet-jail stop: nothing of the jail left on the host\n")
         .endsWith(
             "host interfaces: lo0 em0 bridge0\n"
                 + "nothing leaked: epair154a and epair154b are gone\n");

@@ -3,8 +3,9 @@ package io.github.vnetjail.examples.cli;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.examples.host.HostDriver;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailManager;
+import io.github.vnetjail.exec.JailStatus;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -79,7 +80,24 @@ abstract class LifecycleCommand implements Callable<Integer> {
     err().flush();
   }
 
-  HostDriver driver(CommandExecutor exec) {
-    return HostDriver.on(exec).withOptions(options());
+  /** A manager for {@code exec} that shows progress on stderr for {@code total} jails. */
+  JailManager manager(CommandExecutor exec, int total) {
+    return JailManager.on(exec)
+        .withRenderOptions(options())
+        .withListener(new Progress(err(), total));
+  }
+
+  /** One line per jail: {@code web: running, jid 1, epair10b 192.168.1.10/24}. */
+  static String describe(JailStatus s) {
+    StringBuilder b = new StringBuilder(s.name()).append(": ");
+    b.append(s.state().name().toLowerCase(java.util.Locale.ROOT));
+    s.jid().ifPresent(j -> b.append(", jid ").append(j));
+    for (JailStatus.InterfaceStatus i : s.interfaces()) {
+      if (i.location() == JailStatus.Location.JAIL) {
+        b.append(", ").append(i.name());
+        s.addresses().forEach(a -> b.append(' ').append(a));
+      }
+    }
+    return b.toString();
   }
 }

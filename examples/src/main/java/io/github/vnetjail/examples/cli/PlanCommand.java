@@ -1,46 +1,42 @@
 package io.github.vnetjail.examples.cli;
 
-import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.examples.host.HostDriver;
-import io.github.vnetjail.exec.Command;
 import io.github.vnetjail.exec.CommandExecutor;
-import io.github.vnetjail.exec.DryRunExecutor;
-import io.github.vnetjail.exec.ExecResult;
+import io.github.vnetjail.exec.JailManager;
+import io.github.vnetjail.exec.Plan;
+import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * {@code vnetjail plan}: what {@code up} would write and run, as one sh script, without touching
- * any host.
+ * {@code vnetjail plan}: the files {@code up} would write (with a diff) and the commands it would
+ * run, computed against the chosen host without changing it.
  */
-@CommandLine.Command(
+@Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Print, as one sh script, the files and commands that up would write and run.")
+    description =
+        "Print the files up would write (with a diff) and the commands it would run; the host"
+            + " is only read.")
 final class PlanCommand extends LifecycleCommand {
   @Override
   public Integer call() {
     HostConfig host = hostOptions.host();
-    List<VnetJail> jails = selected(host, names);
-    // Files are read, and bridges probed, on the chosen host (the simulated one is fresh); nothing
-    // is written or run there. Every other command is recorded and answered with success.
-    try (CommandExecutor target = open()) {
-      DryRunExecutor.Builder b = DryRunExecutor.builder().readFrom(target.files());
-      for (Bridge bridge : host.bridges()) {
-        Command probe = Command.of("ifconfig", bridge.name());
-        ExecResult r = target.execute(probe);
-        b.answer(probe::equals, r.exitCode(), r.stdout());
-      }
-      DryRunExecutor dry = b.build();
-      HostDriver driver = driver(dry);
-      driver.install(host);
-      for (VnetJail j : jails) {
-        driver.start(j.name());
-      }
-      out().print(dry.script());
-      dry.close();
+    List<String> jailNames = new ArrayList<>();
+    for (VnetJail j : selected(host, names)) {
+      jailNames.add(j.name());
+    }
+    try (CommandExecutor exec = open()) {
+      Plan plan =
+          JailManager.on(exec)
+              .withRenderOptions(options())
+              .plan(
+                  m -> {
+                    m.install(host);
+                    m.start(jailNames);
+                  });
+      out().print(plan.isEmpty() ? "nothing to do\n" : plan.toString());
     }
     out().flush();
     return 0;

@@ -2,17 +2,18 @@ package io.github.vnetjail.examples.cli;
 
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.examples.host.HostDriver;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailManager;
+import io.github.vnetjail.exec.JailStatus;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-/** {@code vnetjail status}: whether each jail runs, its address and its default route. */
+/** {@code vnetjail status}: each jail's state, jid, interfaces and addresses. */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Show each jail: running or not, jid, addresses, default route. Exit 3 if one is not running.")
+        "Show each jail: state, jid, its interface and addresses. Exit 3 if one is not running.")
 final class StatusCommand extends LifecycleCommand {
   @Override
   public Integer call() {
@@ -20,11 +21,11 @@ final class StatusCommand extends LifecycleCommand {
     List<VnetJail> jails = selected(host, names);
     boolean allRunning = true;
     try (CommandExecutor exec = open()) {
-      HostDriver driver = driver(exec);
+      JailManager manager = JailManager.on(exec).withRenderOptions(options());
       for (VnetJail j : jails) {
-        HostDriver.JailState s = driver.status(j.name(), j.jailInterface());
-        allRunning &= s.running();
-        out().println(s);
+        JailStatus s = manager.status(j.name());
+        allRunning &= s.isRunning();
+        out().println(describe(s));
       }
     }
     out().flush();

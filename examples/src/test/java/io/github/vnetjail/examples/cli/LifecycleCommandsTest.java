@@ -23,35 +23,38 @@ class LifecycleCommandsTest {
   }
 
   @Test
-  void upStartsEveryJailWithProgressAndPrintsTheirStatus() {
+  void upInstallsAndStartsEveryJailWithProgressAndPrintsTheirStatus() {
     CliRun r = CliRun.on(host, "up", "--spec", spec, "--seed-hooks");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
-        .contains("installing /etc/jail.conf, /etc/rc.conf")
-        .contains(
-            "[1/2] web: starting\n[1/2] web: started\n[2/2] db: starting\n[2/2] db: started\n");
+        .contains("      *: wrote /etc/jail.conf.d/web.conf\n")
+        .contains("      *: wrote /etc/rc.conf\n")
+        .containsPattern("\\[[01]/2\\] web: starting\n")
+        .containsPattern("\\[[01]/2\\] db: starting\n")
+        .containsPattern("\\[[12]/2\\] web: started\n")
+        .containsPattern("\\[[12]/2\\] db: started\n");
     assertThat(r.out())
-        .isEqualTo(
-            "web: running, jid 1, epair10b 192.168.1.10/24, default via 192.168.1.1\n"
-                + "db: running, jid 2, epair11b 192.168.1.11/24, default via 192.168.1.1\n");
+        .matches(
+            "web: running, jid \\d, epair10b 192.168.1.10/24\n"
+                + "db: running, jid \\d, epair11b 192.168.1.11/24\n");
     assertThat(host.state().jails()).hasSize(2);
   }
 
   @Test
-  void upSkipsARunningJailAndDownStopsInReverseLeavingNothing() {
+  void upLeavesARunningJailAloneAndDownStopsAllLeavingNoInterface() {
     CliRun.on(host, "up", "--spec", spec, "--seed-hooks", "web");
     CliRun up = CliRun.on(host, "up", "--spec", spec, "--seed-hooks");
-    assertThat(up.err()).contains("[1/2] web: already running").contains("[2/2] db: started");
+    assertThat(up.err())
+        .contains("web: unchanged: already running as jid 1\n")
+        .contains("db: started\n");
 
-    CliRun down = CliRun.on(host, "down", "--spec", spec, "--seed-hooks");
+    CliRun down = CliRun.on(host, "down", "--spec", spec);
 
     assertThat(down.exitCode()).as(down.err()).isZero();
-    assertThat(down.err())
-        .contains(
-            "[1/2] db: stopping\n[1/2] db: stopped\n[2/2] web: stopping\n[2/2] web: stopped\n");
+    assertThat(down.err()).contains("web: stopped\n").contains("db: stopped\n");
     assertThat(down.out())
-        .isEqualTo("db: not running\nweb: not running\nhost interfaces: lo0 em0 bridge0\n");
+        .isEqualTo("web: stopped\ndb: stopped\nhost interfaces: lo0 em0 bridge0\n");
     assertThat(host.state().jails()).isEmpty();
   }
 
@@ -62,33 +65,42 @@ class LifecycleCommandsTest {
     CliRun r = CliRun.on(host, "status", "--spec", spec);
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out())
-        .isEqualTo(
-            "web: not running\n"
-                + "db: running, jid 1, epair11b 192.168.1.11/24, default via 192.168.1.1\n");
+    assertThat(r.out()).isEqualTo("web: stopped\ndb: running, jid 1, epair11b 192.168.1.11/24\n");
   }
 
   @Test
-  void downOnAFreshSimulatedHostSaysNothingRuns() {
+  void downRefusesJailsThatVnetjailDidNotInstall() {
+    // Each --executor simulated run is a fresh host: nothing there was installed by vnetjail.
     CliRun r = CliRun.of("down", "--spec", spec, "--executor", "simulated");
 
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("[1/2] db: not running").contains("[2/2] web: not running");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("the jail is not installed by vnetjail (not in /var/db/vnetjail/managed)");
   }
 
   @Test
-  void planPrintsTheScriptForAFreshHostWithoutRunningIt() {
-    CliRun r = CliRun.on(host, "plan", "--spec", spec, "web");
+  void downOfAnInstalledButStoppedJailChangesNothing() {
+    CliRun.on(host, "up", "--spec", spec, "--seed-hooks", "db");
+
+    CliRun r = CliRun.on(host, "down", "--spec", spec, "web");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("[1/1] web: unchanged: not running\n");
+    assertThat(host.state().jails()).hasSize(1);
+  }
+
+  @Test
+  void planShowsFilesAndCommandsWithoutChangingTheHost() {
+    CliRun r = CliRun.on(host, "plan", "--spec", spec, "--seed-hooks", "web");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("/etc/jail.conf")
-        .contains("ifconfig bridge0 create")
-        .contains("ifconfig bridge0 addm em0")
-        .contains("jail -f /etc/jail.conf -c web")
+        .contains("# write /etc/jail.conf.d/web.conf (new)\n")
+        .contains("+web {")
+        .contains("jail -f /etc/jail.conf.d/web.conf -c web")
         .doesNotContain("-c db");
     assertThat(host.state().jails()).isEmpty();
-    assertThat(host.files().exists("/etc/jail.conf")).isFalse();
+    assertThat(host.files().exists("/etc/jail.conf.d/web.conf")).isFalse();
   }
 
   @Test
