@@ -6,10 +6,12 @@ import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.ValidationException;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.render.JailConf;
 import io.github.vnetjail.render.JailConfRenderOptions;
+import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.JailRcConfRenderer;
 import java.io.PrintStream;
 
@@ -62,18 +64,16 @@ public final class DhcpJail {
             .addBridge(Bridge.builder().name("bridge0").addMember("em0").build())
             .addJail(jail)
             .build();
-    HostDriver driver =
-        HostDriver.on(exec)
-            .withOptions(
-                JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build());
+    JailConfRenderOptions seedHooks =
+        JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build();
 
     out.println();
     out.println("== /etc/devfs.rules");
-    out.print(HostDriver.generatedDevfsRules(host));
-    out.println("== devfs_ruleset in /etc/jail.conf");
+    out.print(Jails.generatedDevfsRules(host));
+    out.println("== devfs_ruleset in /etc/jail.conf.d/dhcp.conf");
     out.println(
         "devfs_ruleset = "
-            + JailConf.parse(driver.jailConf(host))
+            + JailConf.parse(JailConfRenderer.render(host, seedHooks))
                 .effectiveParameters("dhcp")
                 .get("devfs_ruleset"));
     out.println("== " + jail.path() + "/etc/rc.conf");
@@ -81,10 +81,15 @@ public final class DhcpJail {
 
     out.println();
     out.println("== on the host");
-    out.println("installed " + String.join(", ", driver.install(host)));
-    driver.start(jail.name());
-    out.println(driver.status(jail.name(), jail.jailInterface()));
-    driver.stop(jail.name());
-    out.println(driver.status(jail.name(), jail.jailInterface()));
+    Jails.prepareSimulated(exec, host);
+    JailManager jails = JailManager.on(exec).withRenderOptions(seedHooks);
+    jails.install(host);
+    out.println(
+        "/etc/devfs.rules on the host unhides bpf: "
+            + exec.files().read("/etc/devfs.rules").orElse("").contains("bpf*"));
+    jails.start(jail.name());
+    out.println(Jails.describe(jails.status(jail.name())));
+    jails.stop(jail.name());
+    out.println(Jails.describe(jails.status(jail.name())));
   }
 }

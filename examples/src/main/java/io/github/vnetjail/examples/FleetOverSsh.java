@@ -3,10 +3,11 @@ package io.github.vnetjail.examples;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.Fleet;
 import io.github.vnetjail.exec.FleetHostResult;
 import io.github.vnetjail.exec.FleetResult;
+import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import java.io.PrintStream;
 import java.util.List;
@@ -53,15 +54,16 @@ public final class FleetOverSsh {
       result =
           fleet.run(
               exec -> {
-                HostDriver driver =
-                    HostDriver.on(exec)
-                        .withOptions(
+                Jails.prepareSimulated(exec, host);
+                JailManager jails =
+                    JailManager.on(exec)
+                        .withRenderOptions(
                             JailConfRenderOptions.builder()
                                 .hooks(JailConfRenderOptions.Hooks.SEED)
                                 .build());
-                driver.install(host);
-                driver.start(jail.name());
-                return driver.status(jail.name(), jail.jailInterface()).toString();
+                jails.install(host);
+                jails.start(jail.name());
+                return Jails.describe(jails.status(jail.name()));
               });
     }
     List<FleetHostResult<String>> all = result.results();

@@ -5,11 +5,13 @@ import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.SysvIpc;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.render.Finding;
 import io.github.vnetjail.render.JailConf;
 import io.github.vnetjail.render.JailConfRenderOptions;
+import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.Lint;
 import java.io.PrintStream;
 import java.util.List;
@@ -57,14 +59,12 @@ public final class PostgresJail {
             .addBridge(Bridge.builder().name("bridge0").addMember("em0").build())
             .addJail(pg)
             .build();
-    HostDriver driver =
-        HostDriver.on(exec)
-            .withOptions(
-                JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build());
-    String jailConf = driver.jailConf(host);
+    JailConfRenderOptions seedHooks =
+        JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build();
 
     out.println("== System V IPC parameters of jail pg, as jail(8) reads them");
-    Map<String, List<String>> eff = JailConf.parse(jailConf).effectiveParameters("pg");
+    Map<String, List<String>> eff =
+        JailConf.parse(JailConfRenderer.render(host, seedHooks)).effectiveParameters("pg");
     for (String p : List.of("sysvmsg", "sysvsem", "sysvshm")) {
       out.println(p + " = " + String.join(",", eff.get(p)));
     }
@@ -79,10 +79,12 @@ public final class PostgresJail {
 
     out.println();
     out.println("== on the host");
-    driver.install(host);
-    driver.start(pg.name());
-    out.println(driver.status(pg.name(), pg.jailInterface()));
-    driver.stop(pg.name());
-    out.println(driver.status(pg.name(), pg.jailInterface()));
+    Jails.prepareSimulated(exec, host);
+    JailManager jails = JailManager.on(exec).withRenderOptions(seedHooks);
+    jails.install(host);
+    jails.start(pg.name());
+    out.println(Jails.describe(jails.status(pg.name())));
+    jails.stop(pg.name());
+    out.println(Jails.describe(jails.status(pg.name())));
   }
 }

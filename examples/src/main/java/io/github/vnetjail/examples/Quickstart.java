@@ -4,20 +4,16 @@ import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
-import io.github.vnetjail.exec.Command;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.JailEvent;
 import io.github.vnetjail.exec.JailManager;
-import io.github.vnetjail.exec.JailStatus;
-import io.github.vnetjail.exec.SimulatedHost;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.JailRcConfRenderer;
 import io.github.vnetjail.render.RcConfRenderer;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The quickstart: the seed's jail ({@code my-vnet-jail}, epair154, 192.168.1.154/24 on bridge0) end
@@ -76,11 +72,8 @@ public final class Quickstart {
     out.print(JailRcConfRenderer.render(jail));
     out.println();
 
-    List<String> before = interfaces(exec);
-    if (exec instanceof SimulatedHost) {
-      // The simulated host has no jail userland: an empty directory stands in for it.
-      exec.execute(Command.of("mkdir", "-p", jail.path())).requireSuccess();
-    }
+    List<String> before = Jails.interfaces(exec);
+    Jails.prepareSimulated(exec, host);
     JailManager jails =
         JailManager.on(exec)
             .withRenderOptions(seedHooks)
@@ -94,12 +87,12 @@ public final class Quickstart {
     jails.install(host);
     out.println("== start");
     jails.start(jail.name());
-    out.println("status: " + describe(jails.status(jail.name())));
-    out.println("host interfaces: " + String.join(" ", interfaces(exec)));
+    out.println("status: " + Jails.describe(jails.status(jail.name())));
+    out.println("host interfaces: " + String.join(" ", Jails.interfaces(exec)));
     out.println("== stop");
     jails.stop(jail.name());
-    out.println("status: " + describe(jails.status(jail.name())));
-    List<String> after = interfaces(exec);
+    out.println("status: " + Jails.describe(jails.status(jail.name())));
+    List<String> after = Jails.interfaces(exec);
     out.println("host interfaces: " + String.join(" ", after));
     List<String> leaked =
         after.stream().filter(i -> !before.contains(i) && i.startsWith(jail.epair())).toList();
@@ -111,24 +104,5 @@ public final class Quickstart {
                 + jail.jailInterface()
                 + " are gone"
             : "LEAKED: " + leaked);
-  }
-
-  private static List<String> interfaces(CommandExecutor exec) {
-    return Arrays.asList(
-        exec.execute(Command.of("ifconfig", "-l")).requireSuccess().stdout().strip().split(" "));
-  }
-
-  private static String describe(JailStatus s) {
-    StringBuilder b = new StringBuilder(s.name()).append(" is ");
-    b.append(s.state().name().toLowerCase(Locale.ROOT));
-    s.jid().ifPresent(j -> b.append(", jid ").append(j));
-    for (JailStatus.InterfaceStatus i : s.interfaces()) {
-      b.append(", ")
-          .append(i.name())
-          .append(" on ")
-          .append(i.location().name().toLowerCase(Locale.ROOT));
-    }
-    s.addresses().forEach(a -> b.append(", ").append(a));
-    return b.toString();
   }
 }

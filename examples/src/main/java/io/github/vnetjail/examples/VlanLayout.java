@@ -4,8 +4,10 @@ import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.Vlan;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.examples.host.Jails;
+import io.github.vnetjail.exec.Command;
 import io.github.vnetjail.exec.CommandExecutor;
+import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.exec.SimulatedHost;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.RcConfRenderer;
@@ -86,29 +88,27 @@ public final class VlanLayout {
     }
     out.println();
     out.println("== on the host");
-    HostDriver driver =
-        HostDriver.on(exec)
-            .withOptions(
+    Jails.prepareSimulated(exec, host);
+    JailManager jails =
+        JailManager.on(exec)
+            .withRenderOptions(
                 JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build());
-    driver.install(host);
+    jails.install(host);
+    jails.start("web", "db");
     for (VnetJail j : host.jails()) {
-      driver.start(j.name());
-    }
-    for (VnetJail j : host.jails()) {
-      out.println(driver.status(j.name(), j.jailInterface()));
+      out.println(Jails.describe(jails.status(j.name())));
     }
     for (Bridge b : host.bridges()) {
       StringBuilder members = new StringBuilder();
-      for (String line : driver.ifconfig(b.name()).orElse("").split("\n")) {
+      String shown = exec.execute(Command.of("ifconfig", b.name())).stdout();
+      for (String line : shown.split("\n")) {
         if (line.strip().startsWith("member: ")) {
           members.append(' ').append(line.strip().split(" ")[1]);
         }
       }
       out.println(b.name() + " members:" + members);
     }
-    for (VnetJail j : host.jails()) {
-      driver.stop(j.name());
-    }
-    out.println("after stop: " + String.join(" ", driver.hostInterfaces()));
+    jails.stop("web", "db");
+    out.println("after stop: " + String.join(" ", Jails.interfaces(exec)));
   }
 }

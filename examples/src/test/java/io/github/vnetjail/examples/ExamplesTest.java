@@ -19,8 +19,8 @@ class ExamplesTest {
                 + "sysvmsg = new\nsysvsem = new\nsysvshm = new\n")
         .contains("allow.sysvipc is deprecated")
         .contains("fix: replace it with sysvmsg = new; sysvsem = new; sysvshm = new;")
-        .contains("pg: running, jid 1, epair20b 192.168.1.20/24, default via 192.168.1.1\n")
-        .endsWith("pg: not running\n");
+        .contains("pg: running, jid 1, epair20a on bridge, epair20b on jail, 192.168.1.20/24\n")
+        .endsWith("pg: stopped\n");
     assertThat(host.state().host().interfaceNames()).containsExactly("lo0", "em0", "bridge0");
   }
 
@@ -38,9 +38,9 @@ class ExamplesTest {
                 + "add path 'bpf*' unhide\n")
         .contains("devfs_ruleset = [10]\n")
         .contains("ifconfig_epair30b=\"SYNCDHCP\"\n")
-        .contains("installed /etc/jail.conf, /etc/rc.conf, /etc/devfs.rules,")
-        .contains("dhcp: running, jid 1")
-        .endsWith("dhcp: not running\n");
+        .contains("/etc/devfs.rules on the host unhides bpf: true\n")
+        .contains("dhcp: running, jid 1, epair30a on bridge, epair30b on jail\n")
+        .endsWith("dhcp: stopped\n");
     assertThat(host.files().read("/etc/devfs.rules"))
         .hasValueSatisfying(t -> assertThat(t).contains("bpf*"));
   }
@@ -63,8 +63,10 @@ class ExamplesTest {
         .contains("web: bridge10, epair")
         .contains("10.0.10.2/24 via 10.0.10.1\n")
         .contains("10.0.20.2/24 via 10.0.20.1\n")
-        .contains("web: running, jid 1, ")
-        .contains("db: running, jid 2, ")
+        .containsPattern(
+            "web: running, jid [12], epair\\d+a on bridge, epair\\d+b on jail, 10.0.10.2/24\n")
+        .containsPattern(
+            "db: running, jid [12], epair\\d+a on bridge, epair\\d+b on jail, 10.0.20.2/24\n")
         .containsPattern("bridge10 members: epair\\d+a vlan10\n")
         .endsWith("after stop: lo0 em0 vlan10 vlan20 bridge10 bridge20\n");
   }
@@ -75,7 +77,9 @@ class ExamplesTest {
     String out = Out.of(o -> FleetOverSsh.run(o, "simulated", "root@127.0.0.1:1"));
 
     assertThat(out)
-        .contains("simulated-1: my-vnet-jail: running, jid 1, epair154b 192.168.1.154/24")
+        .contains(
+            "simulated-1: my-vnet-jail: running, jid 1, epair154a on bridge, epair154b on jail,"
+                + " 192.168.1.154/24\n")
         .contains("root@127.0.0.1:1: FAILED")
         .endsWith("1 of 2 host(s) succeeded\n");
   }

@@ -23,7 +23,7 @@ class QuickstartTest {
         .contains("  my-vnet-jail start: epair154a is on bridge0\n")
         .contains("  my-vnet-jail start: default route via 192.168.1.1\n")
         .contains(
-            "status: my-vnet-jail is running, jid 1, epair154a on bridge, epair154b on jail,"
+            "status: my-vnet-jail: running, jid 1, epair154a on bridge, epair154b on jail,"
                 + " 192.168.1.154/24\n")
         .contains("host interfaces: lo0 em0 bridge0 epair154a\n")
         .contains("  my-vnet-jail stop: nothing of the jail left on the host\n")

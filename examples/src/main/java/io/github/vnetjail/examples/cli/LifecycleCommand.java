@@ -3,6 +3,7 @@ package io.github.vnetjail.examples.cli;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.examples.host.Executors;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.exec.JailStatus;
@@ -87,17 +88,8 @@ abstract class LifecycleCommand implements Callable<Integer> {
         .withListener(new Progress(err(), total));
   }
 
-  /** One line per jail: {@code web: running, jid 1, epair10b 192.168.1.10/24}. */
+  /** One line per jail, as {@link Jails#describe} writes it. */
   static String describe(JailStatus s) {
-    StringBuilder b = new StringBuilder(s.name()).append(": ");
-    b.append(s.state().name().toLowerCase(java.util.Locale.ROOT));
-    s.jid().ifPresent(j -> b.append(", jid ").append(j));
-    for (JailStatus.InterfaceStatus i : s.interfaces()) {
-      if (i.location() == JailStatus.Location.JAIL) {
-        b.append(", ").append(i.name());
-        s.addresses().forEach(a -> b.append(' ').append(a));
-      }
-    }
-    return b.toString();
+    return Jails.describe(s);
   }
 }

@@ -2,7 +2,7 @@ package io.github.vnetjail.examples.cli;
 
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.examples.host.HostDriver;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.JailRcConfRenderer;
@@ -101,7 +101,7 @@ final class RenderCommand implements Callable<Integer> {
       }
     }
     if (all || what == What.devfs_rules) {
-      String rules = HostDriver.generatedDevfsRules(host);
+      String rules = Jails.generatedDevfsRules(host);
       if (!rules.isEmpty() || !all) {
         header(out, all, "/etc/devfs.rules");
         out.print(rules);

@@ -2,10 +2,9 @@ package io.github.vnetjail.examples.cli;
 
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
-import io.github.vnetjail.exec.Command;
+import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.JailManager;
-import io.github.vnetjail.exec.SimulatedHost;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -27,12 +26,7 @@ final class UpCommand extends LifecycleCommand {
     List<String> jailNames = new ArrayList<>();
     jails.forEach(j -> jailNames.add(j.name()));
     try (CommandExecutor exec = open()) {
-      if (exec instanceof SimulatedHost) {
-        // The simulated host has no jail userlands: an empty directory stands in for each.
-        for (VnetJail j : jails) {
-          exec.execute(Command.of("mkdir", "-p", j.path())).requireSuccess();
-        }
-      }
+      Jails.prepareSimulated(exec, host);
       JailManager manager = manager(exec, jails.size());
       manager.install(host);
       manager.start(jailNames);

@@ -1,2 +1,4 @@
-/** A small driver that installs, starts, inspects and stops a host's jails for the examples. */
+/**
+ * Helpers the examples and the CLI share: executors by name, the simulated userland, status lines.
+ */
 package io.github.vnetjail.examples.host;

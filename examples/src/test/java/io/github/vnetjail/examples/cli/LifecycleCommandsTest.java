@@ -36,8 +36,8 @@ class LifecycleCommandsTest {
         .containsPattern("\\[[12]/2\\] db: started\n");
     assertThat(r.out())
         .matches(
-            "web: running, jid \\d, epair10b 192.168.1.10/24\n"
-                + "db: running, jid \\d, epair11b 192.168.1.11/24\n");
+            "web: running, jid \\d, epair10a on bridge, epair10b on jail, 192.168.1.10/24\n"
+                + "db: running, jid \\d, epair11a on bridge, epair11b on jail, 192.168.1.11/24\n");
     assertThat(host.state().jails()).hasSize(2);
   }
 
@@ -65,7 +65,9 @@ class LifecycleCommandsTest {
     CliRun r = CliRun.on(host, "status", "--spec", spec);
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out()).isEqualTo("web: stopped\ndb: running, jid 1, epair11b 192.168.1.11/24\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "web: stopped\ndb: running, jid 1, epair11a on bridge, epair11b on jail, 192.168.1.11/24\n");
   }
 
   @Test
