@@ -36,7 +36,13 @@ final class ShellHostFiles implements HostFiles {
   @Override
   public boolean exists(String path) {
     ExecResult r = executor.execute(Command.of("test", "-e", path));
-    return r.isSuccess();
+    // test(1): 0 true, 1 false, >1 an error. Reading an error as "absent" would make callers
+    // rewrite a file they could not see (install would drop the host's own rc.conf lines).
+    if (r.exitCode() == 1 && !r.timedOut()) {
+      return false;
+    }
+    r.requireSuccess();
+    return true;
   }
 
   @Override

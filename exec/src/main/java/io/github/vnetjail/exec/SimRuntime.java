@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Starts simulated programs: resolves the program name, applies injected faults, records every
@@ -42,6 +43,9 @@ final class SimRuntime {
   final List<SimulatedHost.Process> processes = new ArrayList<>();
   private final List<ActiveFault> faults = new ArrayList<>();
   int received;
+
+  /** Temporary files made by the write script, for mktemp's names. */
+  private int temporaries;
 
   /** How deep the running program is nested: 1 for the command the host received. */
   private int depth;
@@ -156,6 +160,142 @@ final class SimRuntime {
       return 127;
     }
     return programs.get(name.get()).run(new SimProcess(this, jail, stdin, out, err), argv);
+  }
+
+  /**
+   * ShellHostFiles' write script ({@code sh -c WRITE_SCRIPT NAME PATH}, content on stdin), step by
+   * step as sh runs it under {@code set -e}: {@code dirname}, {@code mkdir -p}, {@code mktemp},
+   * then {@code cp -p} to {@code PATH.bak} and to the temporary file (or {@code chmod 644} for a
+   * new file), {@code cat}, {@code fsync}, {@code mv -f}; after a failed step the EXIT trap runs
+   * {@code rm -f} on the temporary file. Each step is a process that a {@link
+   * SimulatedFault#matching} fault can fail (e.g. {@code "^mv "}), so a failure between writing and
+   * renaming leaves the target as it was. The script needs command substitution and {@code if},
+   * which {@link SimShell} does not parse, hence this model.
+   */
+  int writeScript(List<String> argv, String content, StringBuilder out, StringBuilder err) {
+    depth++;
+    try {
+      int slot = processes.size();
+      processes.add(new SimulatedHost.Process("host", List.copyOf(argv), -1));
+      int code;
+      Optional<SimulatedFault> fault = matchingFault(argv);
+      if (fault.isPresent()) {
+        topLevelTimedOut = fault.get().isTimedOut();
+        out.append(fault.get().stdout());
+        err.append(fault.get().stderr());
+        code = fault.get().exitCode();
+      } else {
+        depth++;
+        try {
+          code = writeSteps(SimFileSystem.normalize(argv.get(4)), content, err);
+        } finally {
+          depth--;
+        }
+      }
+      processes.set(slot, new SimulatedHost.Process("host", List.copyOf(argv), code));
+      return code;
+    } finally {
+      depth--;
+    }
+  }
+
+  private int writeSteps(String t, String content, StringBuilder err) {
+    SimFileSystem fs = world.fs;
+    String d = SimFileSystem.parent(t);
+    int code = step(err, () -> 0, "dirname", "--", t);
+    code = code != 0 ? code : step(err, () -> mkdirs(d), "mkdir", "-p", "--", d);
+    if (code != 0) {
+      return code;
+    }
+    String tmp = (d.equals("/") ? "" : d) + "/.vnetjail." + String.format("%06d", ++temporaries);
+    code =
+        step(
+            err,
+            () -> {
+              fs.write(tmp, "");
+              return 0;
+            },
+            "mktemp",
+            d + "/.vnetjail.XXXXXX");
+    if (code != 0) {
+      return code;
+    }
+    Optional<String> old = fs.read(t);
+    if (old.isPresent()) {
+      code = step(err, () -> copy(t, t + ".bak"), "cp", "-p", "--", t, t + ".bak");
+      code = code != 0 ? code : step(err, () -> copy(t, tmp), "cp", "-p", "--", t, tmp);
+    } else {
+      code = step(err, () -> 0, "chmod", "644", tmp);
+    }
+    if (code == 0) {
+      code =
+          step(
+              err,
+              () -> {
+                fs.write(tmp, content);
+                return 0;
+              },
+              "cat");
+    }
+    code = code != 0 ? code : step(err, () -> 0, "fsync", tmp);
+    if (code == 0) {
+      code =
+          step(
+              err,
+              () -> {
+                fs.write(t, fs.read(tmp).orElse(""));
+                fs.removeFile(tmp);
+                return 0;
+              },
+              "mv",
+              "-f",
+              "--",
+              tmp,
+              t);
+    }
+    if (code != 0) {
+      // trap 'rm -f -- "$tmp"' EXIT: the script's status stays the failed step's
+      step(
+          new StringBuilder(),
+          () -> {
+            if (fs.isFile(tmp)) {
+              fs.removeFile(tmp);
+            }
+            return 0;
+          },
+          "rm",
+          "-f",
+          "--",
+          tmp);
+    }
+    return code;
+  }
+
+  private int mkdirs(String d) {
+    world.fs.mkdirs(d);
+    return 0;
+  }
+
+  private int copy(String from, String to) {
+    world.fs.write(to, world.fs.read(from).orElse(""));
+    return 0;
+  }
+
+  /** One program of the write script: recorded, faultable, then {@code action}. */
+  private int step(StringBuilder err, IntSupplier action, String... argv) {
+    List<String> a = List.of(argv);
+    int slot = processes.size();
+    processes.add(new SimulatedHost.Process("host", a, -1));
+    Optional<SimulatedFault> fault = matchingFault(a);
+    int code;
+    if (fault.isPresent()) {
+      err.append(fault.get().stderr());
+      code = fault.get().exitCode();
+    } else {
+      code = action.getAsInt();
+    }
+    processes.set(slot, new SimulatedHost.Process("host", a, code));
+    return code;
   }
 
   /** jexec(8), usr.sbin/jexec/jexec.c: attach to the jail, then exec the command there. */

@@ -88,9 +88,8 @@ public final class SimulatedHost implements CommandExecutor {
         code = fault.get().exitCode();
         timedOut = fault.get().isTimedOut();
       } else if (isWriteScript(command.argv())) {
-        runtime.processes.add(new Process("host", command.argv(), 0));
-        write(command.argv().get(4), command.stdin().orElse(""));
-        code = 0;
+        code = runtime.writeScript(command.argv(), command.stdin().orElse(""), out, err);
+        timedOut = runtime.topLevelTimedOut;
       } else {
         code =
             runtime.spawn(Optional.empty(), command.argv(), command.stdin().orElse(""), out, err);

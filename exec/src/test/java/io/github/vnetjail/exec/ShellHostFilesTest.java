@@ -89,6 +89,68 @@ class ShellHostFilesTest {
   }
 
   @Test
+  void anErrorOfTestIsAnErrorNotAnAbsentFile() {
+    SimulatedHost host =
+        SimulatedHost.builder().withFile("/etc/rc.conf", "sshd_enable=\"YES\"\n").build();
+    HostFiles files = HostFiles.viaCommands(host);
+    host.inject(
+        SimulatedFault.matching("^test -e /etc/rc\\.conf$")
+            .exitCode(2)
+            .stderr("test: I/O error\n"));
+
+    assertThatThrownBy(() -> files.exists("/etc/rc.conf"))
+        .isInstanceOf(CommandFailedException.class)
+        .hasMessageContaining("I/O error");
+    assertThat(files.exists("/etc/rc.conf")).isTrue();
+    assertThat(files.exists("/etc/nothing")).isFalse();
+  }
+
+  @Test
+  void installStopsInsteadOfRewritingAnRcConfItCouldNotSee() {
+    SimulatedHost host =
+        SimulatedHost.builder()
+            .withInterface("em0")
+            .withBridge("bridge0", "em0")
+            .withFile("/etc/rc.conf", "sshd_enable=\"YES\"\n")
+            .build();
+    host.inject(
+        SimulatedFault.matching("^test -e /etc/rc\\.conf$")
+            .exitCode(2)
+            .stderr("test: I/O error\n"));
+    io.github.vnetjail.core.HostConfig config =
+        io.github.vnetjail.core.HostConfig.builder()
+            .addBridge(
+                io.github.vnetjail.core.Bridge.builder().name("bridge0").addMember("em0").build())
+            .addJail(
+                io.github.vnetjail.core.VnetJail.builder()
+                    .name("web")
+                    .id(10)
+                    .bridge("bridge0")
+                    .ip("192.168.1.10/24")
+                    .gateway("192.168.1.1")
+                    .build())
+            .build();
+
+    assertThatThrownBy(() -> JailManager.on(new ViaCommands(host)).install(config))
+        .hasMessageContaining("I/O error");
+    assertThat(host.files().read("/etc/rc.conf")).contains("sshd_enable=\"YES\"\n");
+  }
+
+  /** The simulated host, but with file operations as sh commands, as over SSH. */
+  private static final class ViaCommands implements CommandExecutor {
+    private final SimulatedHost host;
+
+    ViaCommands(SimulatedHost host) {
+      this.host = host;
+    }
+
+    @Override
+    public ExecResult execute(Command command) {
+      return host.execute(command);
+    }
+  }
+
+  @Test
   void aFailedRenameLeavesTheOldFileIntactAndNoTemporaryFile() throws IOException {
     Path target = tmp.resolve("rc.conf");
     Files.writeString(target, "keep me\n");
