@@ -109,6 +109,8 @@ public final class VlanLayout {
       out.println(b.name() + " members:" + members);
     }
     jails.stop("web", "db");
-    out.println("after stop: " + String.join(" ", Jails.interfaces(exec)));
+    // Sorted: the jails start in parallel, so the bridges are created in either order.
+    out.println(
+        "after stop: " + String.join(" ", Jails.interfaces(exec).stream().sorted().toList()));
   }
 }

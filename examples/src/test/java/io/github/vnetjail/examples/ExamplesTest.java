@@ -68,7 +68,7 @@ class ExamplesTest {
         .containsPattern(
             "db: running, jid [12], epair\\d+a on bridge, epair\\d+b on jail, 10.0.20.2/24\n")
         .containsPattern("bridge10 members: epair\\d+a vlan10\n")
-        .endsWith("after stop: lo0 em0 vlan10 vlan20 bridge10 bridge20\n");
+        .endsWith("after stop: bridge10 bridge20 em0 lo0 vlan10 vlan20\n");
   }
 
   @Test
