@@ -10,7 +10,6 @@ import io.github.vnetjail.examples.host.Jails;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.render.JailConf;
-import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.JailConfRenderer;
 import io.github.vnetjail.render.JailRcConfRenderer;
 import java.io.PrintStream;
@@ -64,8 +63,6 @@ public final class DhcpJail {
             .addBridge(Bridge.builder().name("bridge0").addMember("em0").build())
             .addJail(jail)
             .build();
-    JailConfRenderOptions seedHooks =
-        JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build();
 
     out.println();
     out.println("== /etc/devfs.rules");
@@ -73,7 +70,7 @@ public final class DhcpJail {
     out.println("== devfs_ruleset in /etc/jail.conf.d/dhcp.conf");
     out.println(
         "devfs_ruleset = "
-            + JailConf.parse(JailConfRenderer.render(host, seedHooks))
+            + JailConf.parse(JailConfRenderer.render(host))
                 .effectiveParameters("dhcp")
                 .get("devfs_ruleset"));
     out.println("== " + jail.path() + "/etc/rc.conf");
@@ -82,7 +79,7 @@ public final class DhcpJail {
     out.println();
     out.println("== on the host");
     Jails.prepareSimulated(exec, host);
-    JailManager jails = JailManager.on(exec).withRenderOptions(seedHooks);
+    JailManager jails = JailManager.on(exec);
     jails.install(host);
     out.println(
         "/etc/devfs.rules on the host unhides bpf: "

@@ -9,7 +9,6 @@ import io.github.vnetjail.exec.Command;
 import io.github.vnetjail.exec.CommandExecutor;
 import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.exec.SimulatedHost;
-import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.RcConfRenderer;
 import java.io.PrintStream;
 
@@ -89,10 +88,7 @@ public final class VlanLayout {
     out.println();
     out.println("== on the host");
     Jails.prepareSimulated(exec, host);
-    JailManager jails =
-        JailManager.on(exec)
-            .withRenderOptions(
-                JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build());
+    JailManager jails = JailManager.on(exec);
     jails.install(host);
     jails.start("web", "db");
     for (VnetJail j : host.jails()) {

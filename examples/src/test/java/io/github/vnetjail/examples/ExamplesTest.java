@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /** Runs every example's main logic on a simulated host and checks what it prints and leaves. */
 class ExamplesTest {
+  /** The header line of jail.conf with the renderer's default, leak-safe hooks. */
+  static final String ROBUST_HOOKS = "No epair outlives a failed start";
+
   @Test
   void postgresJailGetsItsOwnSystemVIpcAndLintFlagsAllowSysvipc() {
     SimulatedHost host = SimulatedHost.create();
@@ -43,6 +46,9 @@ class ExamplesTest {
         .endsWith("dhcp: stopped\n");
     assertThat(host.files().read("/etc/devfs.rules"))
         .hasValueSatisfying(t -> assertThat(t).contains("bpf*"));
+    assertThat(host.files().read("/etc/jail.conf.d/dhcp.conf"))
+        .hasValueSatisfying(t -> assertThat(t).contains(ROBUST_HOOKS));
+    assertThat(host.state().host().interfaceNames()).containsExactly("lo0", "em0", "bridge0");
   }
 
   @Test
@@ -69,6 +75,8 @@ class ExamplesTest {
             "db: running, jid [12], epair\\d+a on bridge, epair\\d+b on jail, 10.0.20.2/24\n")
         .containsPattern("bridge10 members: epair\\d+a vlan10\n")
         .endsWith("after stop: bridge10 bridge20 em0 lo0 vlan10 vlan20\n");
+    assertThat(host.files().read("/etc/jail.conf.d/web.conf"))
+        .hasValueSatisfying(t -> assertThat(t).contains(ROBUST_HOOKS));
   }
 
   @Test

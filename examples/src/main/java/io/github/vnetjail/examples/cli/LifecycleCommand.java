@@ -33,7 +33,9 @@ abstract class LifecycleCommand implements Callable<Integer> {
       description = Executors.CHOICES + " (default: ${DEFAULT-VALUE})")
   String executor;
 
-  @Option(names = "--seed-hooks", description = "the seed's exec hooks plus its release fix")
+  @Option(
+      names = "--seed-hooks",
+      description = "the seed's exec hooks plus its release fix (default: the leak-safe hooks)")
   boolean seedHooks;
 
   @Parameters(paramLabel = "JAIL", arity = "0..*", description = "jails to act on (default: all)")
@@ -47,10 +49,16 @@ abstract class LifecycleCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  JailConfRenderOptions options() {
-    return JailConfRenderOptions.builder()
-        .hooks(seedHooks ? JailConfRenderOptions.Hooks.SEED : JailConfRenderOptions.Hooks.ROBUST)
-        .build();
+  /**
+   * A manager on {@code exec}: with the seed's hooks when {@code --seed-hooks} is given, else with
+   * the manager's defaults (the renderer's leak-safe hooks, the host's release).
+   */
+  JailManager on(CommandExecutor exec) {
+    JailManager m = JailManager.on(exec);
+    return seedHooks
+        ? m.withRenderOptions(
+            JailConfRenderOptions.builder().hooks(JailConfRenderOptions.Hooks.SEED).build())
+        : m;
   }
 
   CommandExecutor open() {
@@ -83,9 +91,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
 
   /** A manager for {@code exec} that shows progress on stderr for {@code total} jails. */
   JailManager manager(CommandExecutor exec, int total) {
-    return JailManager.on(exec)
-        .withRenderOptions(options())
-        .withListener(new Progress(err(), total));
+    return on(exec).withListener(new Progress(err(), total));
   }
 
   /** One line per jail, as {@link Jails#describe} writes it. */

@@ -3,7 +3,6 @@ package io.github.vnetjail.examples.cli;
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.exec.CommandExecutor;
-import io.github.vnetjail.exec.JailManager;
 import io.github.vnetjail.exec.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,7 @@ final class PlanCommand extends LifecycleCommand {
     }
     try (CommandExecutor exec = open()) {
       Plan plan =
-          JailManager.on(exec)
-              .withRenderOptions(options())
+          on(exec)
               .plan(
                   m -> {
                     m.install(host);

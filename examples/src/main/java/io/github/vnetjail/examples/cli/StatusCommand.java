@@ -21,7 +21,7 @@ final class StatusCommand extends LifecycleCommand {
     List<VnetJail> jails = selected(host, names);
     boolean allRunning = true;
     try (CommandExecutor exec = open()) {
-      JailManager manager = JailManager.on(exec).withRenderOptions(options());
+      JailManager manager = on(exec);
       for (VnetJail j : jails) {
         JailStatus s = manager.status(j.name());
         allRunning &= s.isRunning();

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LifecycleCommandsTest {
+  /** The header line of jail.conf with the leak-safe hooks (JailConfRenderer). */
+  static final String ROBUST = "No epair outlives a failed start";
+
+  /** The header line of jail.conf with the seed's hooks. */
+  static final String SEED = "The seed's hooks plus its exec.prestop release fix.";
+
   @TempDir Path dir;
   String spec;
   SimulatedHost host = SimulatedHost.create();
@@ -24,7 +30,7 @@ class LifecycleCommandsTest {
 
   @Test
   void upInstallsAndStartsEveryJailWithProgressAndPrintsTheirStatus() {
-    CliRun r = CliRun.on(host, "up", "--spec", spec, "--seed-hooks");
+    CliRun r = CliRun.on(host, "up", "--spec", spec);
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
@@ -39,12 +45,34 @@ class LifecycleCommandsTest {
             "web: running, jid \\d, epair10a on bridge, epair10b on jail, 192.168.1.10/24\n"
                 + "db: running, jid \\d, epair11a on bridge, epair11b on jail, 192.168.1.11/24\n");
     assertThat(host.state().jails()).hasSize(2);
+    // The manager's default: the renderer's leak-safe hooks.
+    assertThat(host.files().read("/etc/jail.conf.d/web.conf"))
+        .hasValueSatisfying(t -> assertThat(t).contains(ROBUST).doesNotContain(SEED));
+  }
+
+  @Test
+  void upWithSeedHooksInstallsTheSeedsHooksAndDownLeavesNoInterface() {
+    CliRun up = CliRun.on(host, "up", "--spec", spec, "--seed-hooks");
+
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(up.out())
+        .matches(
+            "web: running, jid \\d, epair10a on bridge, epair10b on jail, 192.168.1.10/24\n"
+                + "db: running, jid \\d, epair11a on bridge, epair11b on jail, 192.168.1.11/24\n");
+    assertThat(host.files().read("/etc/jail.conf.d/web.conf"))
+        .hasValueSatisfying(t -> assertThat(t).contains(SEED).doesNotContain(ROBUST));
+
+    CliRun down = CliRun.on(host, "down", "--spec", spec, "--seed-hooks");
+
+    assertThat(down.exitCode()).as(down.err()).isZero();
+    assertThat(down.out())
+        .isEqualTo("web: stopped\ndb: stopped\nhost interfaces: lo0 em0 bridge0\n");
   }
 
   @Test
   void upLeavesARunningJailAloneAndDownStopsAllLeavingNoInterface() {
-    CliRun.on(host, "up", "--spec", spec, "--seed-hooks", "web");
-    CliRun up = CliRun.on(host, "up", "--spec", spec, "--seed-hooks");
+    CliRun.on(host, "up", "--spec", spec, "web");
+    CliRun up = CliRun.on(host, "up", "--spec", spec);
     assertThat(up.err())
         .contains("web: unchanged: already running as jid 1\n")
         .contains("db: started\n");
@@ -60,7 +88,7 @@ class LifecycleCommandsTest {
 
   @Test
   void statusExitsThreeWhenAJailIsNotRunning() {
-    CliRun.on(host, "up", "--spec", spec, "--seed-hooks", "db");
+    CliRun.on(host, "up", "--spec", spec, "db");
 
     CliRun r = CliRun.on(host, "status", "--spec", spec);
 
@@ -82,7 +110,7 @@ class LifecycleCommandsTest {
 
   @Test
   void downOfAnInstalledButStoppedJailChangesNothing() {
-    CliRun.on(host, "up", "--spec", spec, "--seed-hooks", "db");
+    CliRun.on(host, "up", "--spec", spec, "db");
 
     CliRun r = CliRun.on(host, "down", "--spec", spec, "web");
 
@@ -93,12 +121,13 @@ class LifecycleCommandsTest {
 
   @Test
   void planShowsFilesAndCommandsWithoutChangingTheHost() {
-    CliRun r = CliRun.on(host, "plan", "--spec", spec, "--seed-hooks", "web");
+    CliRun r = CliRun.on(host, "plan", "--spec", spec, "web");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("# write /etc/jail.conf.d/web.conf (new)\n")
         .contains("+web {")
+        .contains(ROBUST)
         .contains("jail -f /etc/jail.conf.d/web.conf -c web")
         .doesNotContain("-c db");
     assertThat(host.state().jails()).isEmpty();
