@@ -157,7 +157,7 @@ public abstract class PlainJail implements Jail {
      */
     public Builder addMount(String fstabLine) {
       Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
+      String field = "mounts[" + JailChecks.key(fstabLine) + "]";
       Mount m = Mount.parse(field, fstabLine, p);
       deferred.remove(field);
       if (m == null) {

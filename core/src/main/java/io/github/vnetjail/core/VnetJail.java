@@ -303,7 +303,7 @@ public abstract class VnetJail implements Jail {
     /** Adds a route inside the jail: {@code destination} (a network) via {@code gateway}. */
     public Builder addRoute(String destination, String gateway) {
       Problems p = new Problems();
-      String field = "routes[" + destination + "]";
+      String field = "routes[" + JailChecks.key(destination) + "]";
       Route r = Route.parse(field, destination, gateway, p);
       deferred.remove(field);
       if (r == null) {
@@ -318,7 +318,7 @@ public abstract class VnetJail implements Jail {
      */
     public Builder addMount(String fstabLine) {
       Problems p = new Problems();
-      String field = "mounts[" + fstabLine + "]";
+      String field = "mounts[" + JailChecks.key(fstabLine) + "]";
       Mount m = Mount.parse(field, fstabLine, p);
       deferred.remove(field);
       if (m == null) {
