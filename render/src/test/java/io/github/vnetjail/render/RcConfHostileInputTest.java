@@ -3,6 +3,12 @@ package io.github.vnetjail.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.vnetjail.core.DevfsRuleset;
+import io.github.vnetjail.core.ValidationException;
+import io.github.vnetjail.core.VnetJail;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link HostileInput#COUNT} hostile values through {@link RcConf#set} and {@link RcConf#addWord},
  * each checked by a real {@code sh} sourcing the rendered file (one sh per batch of values): a
- * value is refused with an {@link RcConfException} that names the variable, or sh sees exactly
- * that value, and so does {@link RcConf#get} on the re-parsed text.
+ * value is refused with an {@link RcConfException} that names the variable, or sh sees exactly that
+ * value, and so does {@link RcConf#get} on the re-parsed text.
  */
 class RcConfHostileInputTest {
   private static final int BATCH = 1_000;
@@ -101,7 +107,8 @@ class RcConfHostileInputTest {
         }
       }
       String text = rc.render();
-      Optional<String> seen = RcConfShell.source(text, List.of("cloned_interfaces")).get("cloned_interfaces");
+      Optional<String> seen =
+          RcConfShell.source(text, List.of("cloned_interfaces")).get("cloned_interfaces");
       assertThat(seen).as("batch %d", start).contains(String.join(" ", words));
     }
   }
@@ -122,6 +129,67 @@ class RcConfHostileInputTest {
         assertThat(e.getMessage()).as(label).contains("is not an sh variable name");
       } catch (RuntimeException e) {
         fail(label + ": threw " + e + " instead of an RcConfException", e);
+      }
+    }
+  }
+
+  /**
+   * The jail's own rc.conf from {@link JailRcConfRenderer}: a pf rules path is refused by the model
+   * or sourced back exactly as {@code pf_rules}. One sh per batch: each rendered file is followed
+   * by a printf of {@code $pf_rules}.
+   */
+  @Test
+  void everyPfRulesPathIsRefusedOrSourcedBackExactlyFromTheJailsRcConf() throws Exception {
+    long fieldSeed = 303;
+    for (int start = 0; start < HostileInput.COUNT; start += BATCH) {
+      int end = Math.min(HostileInput.COUNT, start + BATCH);
+      StringBuilder script = new StringBuilder();
+      List<String> expected = new ArrayList<>();
+      List<Integer> indexes = new ArrayList<>();
+      for (int i = start; i < end; i++) {
+        String v = "/etc/" + HostileInput.value(fieldSeed, i);
+        String label = HostileInput.label("pfRules", fieldSeed, i, v);
+        VnetJail jail;
+        try {
+          jail =
+              VnetJail.builder()
+                  .name("web")
+                  .id(7)
+                  .bridge("bridge0")
+                  .ip("192.168.1.7/24")
+                  .devfsRuleset(DevfsRuleset.jailVnet())
+                  .pfRules(v)
+                  .build();
+        } catch (ValidationException e) {
+          assertThat(e.getMessage()).as(label).contains("pfRules");
+          continue;
+        }
+        String text = JailRcConfRenderer.render(jail);
+        assertThat(RcConf.parse(text).get("pf_rules")).as(label).contains(v);
+        script.append(text).append("printf '%s\\0' \"$pf_rules\"\n");
+        expected.add(v);
+        indexes.add(i);
+      }
+      Path file = Files.createTempFile("pfrules", ".sh");
+      try {
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        Path errFile = Path.of(file + ".err");
+        Process p =
+            new ProcessBuilder("sh", file.toString()).redirectError(errFile.toFile()).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as("sh: " + Files.readString(errFile)).isZero();
+        assertThat(Files.readString(errFile)).as("sh stderr").isEmpty();
+        Files.delete(errFile);
+        String[] seen = new String(out, StandardCharsets.UTF_8).split("\0", -1);
+        assertThat(seen).hasSize(expected.size() + 1);
+        for (int k = 0; k < expected.size(); k++) {
+          assertThat(seen[k])
+              .as(HostileInput.label("pfRules (sh)", fieldSeed, indexes.get(k), expected.get(k)))
+              .isEqualTo(expected.get(k));
+        }
+      } finally {
+        Files.delete(file);
       }
     }
   }
