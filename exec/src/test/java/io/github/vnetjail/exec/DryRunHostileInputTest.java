@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link HostileInput#COUNT} hostile argv words, standard inputs and file contents through {@link
- * DryRunExecutor#script()}, run by a real {@code sh} in which the program is a function that
- * echoes its arguments (or input) NUL-terminated: one sh per batch, and every value must come out
- * exactly. A value with a NUL byte is refused, by {@link Command} or by {@code script()}.
+ * DryRunExecutor#script()}, run by a real {@code sh} in which the program is a function that echoes
+ * its arguments (or input) NUL-terminated: one sh per batch, and every value must come out exactly.
+ * A value with a NUL byte is refused, by {@link Command} or by {@code script()}.
  */
 class DryRunHostileInputTest {
   private static final int BATCH = 2_000;
@@ -76,8 +76,7 @@ class DryRunHostileInputTest {
           assertThat(t.getMessage()).as(label).contains("NUL");
           continue;
         }
-        dry.execute(
-            Command.builder().addArgv(STUB + "_in", Integer.toString(i)).stdin(v).build());
+        dry.execute(Command.builder().addArgv(STUB + "_in", Integer.toString(i)).stdin(v).build());
         expected.add(Integer.toString(i));
         expected.add(v);
       }
