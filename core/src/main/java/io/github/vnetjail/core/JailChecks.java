@@ -19,12 +19,23 @@ final class JailChecks {
   static final String DEFAULT_PATH_PREFIX = "/jails/";
 
   /**
-   * Returns a user-given text for a field key like {@code mounts[...]}: as it is when it is
-   * printable ASCII, else quoted and escaped, so that a hostile value keeps the message one
-   * readable line (no control byte reaches a terminal or a log).
+   * Returns a user-given text for a field key like {@code mounts[...]}: as it is, unless it holds a
+   * control, format (e.g. U+202E) or line-separator character; then quoted and escaped, so that a
+   * hostile value keeps the message one readable line (no control byte reaches a terminal or log).
    */
   static String key(String text) {
-    return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? text : show(text);
+    boolean plain =
+        text.chars()
+            .allMatch(
+                c -> {
+                  int type = Character.getType(c);
+                  return type != Character.CONTROL
+                      && type != Character.FORMAT
+                      && type != Character.LINE_SEPARATOR
+                      && type != Character.PARAGRAPH_SEPARATOR
+                      && type != Character.SURROGATE;
+                });
+    return plain ? text : show(text);
   }
 
   /** Checks what every jail has; {@code builder} names the builder in fixes. */
