@@ -6,13 +6,13 @@ import java.util.Random;
 /**
  * Seeded generator of hostile strings for the hostile-input suites: quotes, backslashes, {@code $},
  * {@code ${}}, backquotes, {@code $(...)}, {@code ; | & #}, {@code //}, {@code /*}, newlines,
- * control bytes, NUL, non-ASCII, very long and empty strings, mixed with plain letters so that
- * some values pass validation.
+ * control bytes, NUL, non-ASCII, very long and empty strings, mixed with plain letters so that some
+ * values pass validation.
  *
  * <p>The count per field is {@code -Dvnetjail.hostile.count} (10,000 by default, the CI profile;
  * {@code -Dvnetjail.hostile.count=1000000} is the long run) and the base seed {@code
- * -Dvnetjail.hostile.seed}. Value {@code i} of a field comes from {@code new Random(seed ^ field
- * ^ i)}, so one failing value is reproduced from the seed and index printed with it.
+ * -Dvnetjail.hostile.seed}. Value {@code i} of a field comes from {@code new Random(seed ^ field ^
+ * i)}, so one failing value is reproduced from the seed and index printed with it.
  */
 final class HostileInput {
   static final int COUNT = Integer.getInteger("vnetjail.hostile.count", 10_000);
@@ -20,13 +20,89 @@ final class HostileInput {
 
   private static final List<String> PIECES =
       List.of(
-          "'", "\"", "\\", "\\\\", "$", "$x", "${x}", "${name}", "${x:-y}", "$$", "$1", "$@",
-          "`", "`id`", "$(id)", "$((1+1))", ";", ";;", "|", "||", "&", "&&", "#", "//", "/*",
-          "*/", "\n", "\r", "\r\n", "\t", " ", "  ", "{", "}", "{}", "(", ")", "<", ">", ">>",
-          "*", "?", "[a]", "~", "!", "=", "+=", ",", ":", "-", "--", "-n", ".", "..", "/",
-          "%s", "%", "\\n", "\\0", "'\\''", "EOF", "VNETJAIL_EOF", "\0", "\u0001", "\u0007",
-          "\u001b[31m", "\u007f", "\u0085", "\u00a0", "\u00e9", "caf\u00e9", "\u65e5\u672c",
-          "\ud83d\ude00", "\u2028", "\u202e", "\ufeff", "a", "b", "web", "0", "9", "_", "x.y");
+          "'",
+          "\"",
+          "\\",
+          "\\\\",
+          "$",
+          "$x",
+          "${x}",
+          "${name}",
+          "${x:-y}",
+          "$$",
+          "$1",
+          "$@",
+          "`",
+          "`id`",
+          "$(id)",
+          "$((1+1))",
+          ";",
+          ";;",
+          "|",
+          "||",
+          "&",
+          "&&",
+          "#",
+          "//",
+          "/*",
+          "*/",
+          "\n",
+          "\r",
+          "\r\n",
+          "\t",
+          " ",
+          "  ",
+          "{",
+          "}",
+          "{}",
+          "(",
+          ")",
+          "<",
+          ">",
+          ">>",
+          "*",
+          "?",
+          "[a]",
+          "~",
+          "!",
+          "=",
+          "+=",
+          ",",
+          ":",
+          "-",
+          "--",
+          "-n",
+          ".",
+          "..",
+          "/",
+          "%s",
+          "%",
+          "\\n",
+          "\\0",
+          "'\\''",
+          "EOF",
+          "VNETJAIL_EOF",
+          "\0",
+          "\u0001",
+          "\u0007",
+          "\u001b[31m",
+          "\u007f",
+          "\u0085",
+          "\u00a0",
+          "\u00e9",
+          "caf\u00e9",
+          "\u65e5\u672c",
+          "\ud83d\ude00",
+          "\u2028",
+          "\u202e",
+          "\ufeff",
+          "a",
+          "b",
+          "web",
+          "0",
+          "9",
+          "_",
+          "x.y");
   private static final String PLAIN = "abcdefghijklmnopqrstuvwxyz0123456789";
 
   private HostileInput() {}
