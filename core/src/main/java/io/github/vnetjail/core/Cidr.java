@@ -53,7 +53,7 @@ public final class Cidr {
           field,
           text,
           show(text) + " has no prefix length; an address needs one, as in \"192.168.1.154/24\"",
-          "append the prefix length, e.g. \"" + text + "/24\"");
+          "append the prefix length, e.g. " + show(text + "/24"));
       return null;
     }
     String addressPart = text.substring(0, slash);

@@ -43,7 +43,7 @@ public final class IpAddress implements Comparable<IpAddress> {
           field,
           text,
           show(text) + " has a prefix length; a plain address is expected here",
-          "remove the \"/" + text.substring(text.indexOf('/') + 1) + "\"");
+          "remove the " + show("/" + text.substring(text.indexOf('/') + 1)));
       return null;
     }
     if (text.indexOf('%') >= 0) {

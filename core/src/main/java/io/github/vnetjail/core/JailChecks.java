@@ -18,6 +18,26 @@ final class JailChecks {
   static final int MAX_PATH = 1023; // MAXPATHLEN 1024 with the NUL
   static final String DEFAULT_PATH_PREFIX = "/jails/";
 
+  /**
+   * Returns a user-given text for a field key like {@code mounts[...]}: as it is, unless it holds a
+   * control, format (e.g. U+202E) or line-separator character; then quoted and escaped, so that a
+   * hostile value keeps the message one readable line (no control byte reaches a terminal or log).
+   */
+  static String key(String text) {
+    boolean plain =
+        text.chars()
+            .allMatch(
+                c -> {
+                  int type = Character.getType(c);
+                  return type != Character.CONTROL
+                      && type != Character.FORMAT
+                      && type != Character.LINE_SEPARATOR
+                      && type != Character.PARAGRAPH_SEPARATOR
+                      && type != Character.SURROGATE;
+                });
+    return plain ? text : show(text);
+  }
+
   /** Checks what every jail has; {@code builder} names the builder in fixes. */
   static void checkCommon(Jail j, String builder, Problems p) {
     if (j.name() == null) {
@@ -203,7 +223,7 @@ final class JailChecks {
       String field, Map<String, List<String>> params, Map<String, String> managed, Problems p) {
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String name = e.getKey();
-      String f = field + "[" + name + "]";
+      String f = field + "[" + key(name) + "]";
       if (!PARAMETER_NAME.matcher(name).matches()) {
         p.add(
             f,

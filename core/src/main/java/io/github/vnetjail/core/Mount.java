@@ -42,12 +42,41 @@ public final class Mount {
    * @throws ValidationException if a field is invalid
    */
   public static Mount of(String source, String mountPoint, String type, String options) {
-    return parse(source + " " + mountPoint + " " + type + " " + options);
+    return parse(line(source, mountPoint, type, options));
   }
 
   /** Returns the mount of {@code source} on {@code mountPoint} with default options. */
   public static Mount of(String source, String mountPoint, String type) {
-    return parse(source + " " + mountPoint + " " + type);
+    return parse(line(source, mountPoint, type));
+  }
+
+  private static final String[] FIELDS = {"source", "mount point", "type", "options"};
+
+  /**
+   * Joins the fields into one fstab line, refusing a field with blanks: parse would split it and
+   * shift its words into the next fields ({@code "/a /jails/b nullfs"} as a source would become
+   * source, mount point and type).
+   */
+  private static String line(String... fields) {
+    Problems p = new Problems();
+    for (int i = 0; i < fields.length; i++) {
+      String f = fields[i];
+      // Character.isWhitespace covers blank and tab, and what parse's strip() would drop.
+      if (f.chars().anyMatch(Character::isWhitespace)) {
+        p.add(
+            "mount",
+            f,
+            "mount "
+                + FIELDS[i]
+                + " "
+                + show(f)
+                + " contains white space, which separates fstab fields",
+            "give the " + FIELDS[i] + " without blanks");
+      }
+    }
+    String line = String.join(" ", fields);
+    p.throwIfAny("mount " + show(line));
+    return line;
   }
 
   /**
@@ -62,7 +91,7 @@ public final class Mount {
 
   /** Parses a builder's {@code addMount(line)}, deferring its problems as {@code mounts[LINE]}. */
   static Mount parse(DeferredProblems deferred, String line) {
-    String field = "mounts[" + line + "]";
+    String field = "mounts[" + JailChecks.key(line) + "]";
     return deferred.parse(field, p -> parse(field, line, p));
   }
 

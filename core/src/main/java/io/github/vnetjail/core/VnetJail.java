@@ -231,7 +231,7 @@ public abstract class VnetJail implements Jail {
 
     /** Adds a route inside the jail: {@code destination} (a network) via {@code gateway}. */
     public Builder addRoute(String destination, String gateway) {
-      String field = "routes[" + destination + "]";
+      String field = "routes[" + JailChecks.key(destination) + "]";
       Route r = deferred.parse(field, p -> Route.parse(field, destination, gateway, p));
       return r == null ? this : addRoute(r);
     }

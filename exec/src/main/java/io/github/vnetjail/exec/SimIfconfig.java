@@ -88,6 +88,9 @@ final class SimIfconfig implements SimRuntime.Program {
     return code;
   }
 
+  /** net.ifdescr_maxlen's default: an interface description's bytes, its NUL included. */
+  static final int IFDESCR_MAXLEN = 1024;
+
   private Exit errx(String message) {
     p.err.append("ifconfig: ").append(message).append('\n');
     return new Exit(1);
@@ -302,6 +305,11 @@ final class SimIfconfig implements SimRuntime.Program {
           break;
         case "descr":
         case "description":
+          // sys/net/if.c SIOCSIFDESCR: the length with its NUL may not exceed net.ifdescr_maxlen
+          // (1024); sbin/ifconfig/ifconfig.c setifdescr reports it with err(1, ...).
+          if (arg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 > IFDESCR_MAXLEN) {
+            throw errx("ioctl SIOCSIFDESCR (set descr): " + SimErrno.ENAMETOOLONG.text);
+          }
           f.description = arg.isEmpty() ? Optional.empty() : Optional.of(arg);
           break;
         case "-descr":
