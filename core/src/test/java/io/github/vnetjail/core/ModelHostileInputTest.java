@@ -3,6 +3,7 @@ package io.github.vnetjail.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.vnetjail.core.testing.HostileInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

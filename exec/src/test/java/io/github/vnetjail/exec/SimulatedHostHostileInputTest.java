@@ -2,6 +2,7 @@ package io.github.vnetjail.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vnetjail.core.testing.HostileInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

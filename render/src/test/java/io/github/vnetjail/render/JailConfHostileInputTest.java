@@ -10,6 +10,7 @@ import io.github.vnetjail.core.Mount;
 import io.github.vnetjail.core.ValidationException;
 import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.core.VnetJailException;
+import io.github.vnetjail.core.testing.HostileInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

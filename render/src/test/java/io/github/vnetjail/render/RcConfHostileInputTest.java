@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.github.vnetjail.core.DevfsRuleset;
 import io.github.vnetjail.core.ValidationException;
 import io.github.vnetjail.core.VnetJail;
+import io.github.vnetjail.core.testing.HostileInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.vnetjail.core;
+package io.github.vnetjail.core.testing;
 
 import java.util.List;
 import java.util.Random;
@@ -12,11 +12,12 @@ import java.util.Random;
  * <p>The count per field is {@code -Dvnetjail.hostile.count} (10,000 by default, the CI profile;
  * {@code -Dvnetjail.hostile.count=1000000} is the long run) and the base seed {@code
  * -Dvnetjail.hostile.seed}. Value {@code i} of a field comes from {@code new Random(seed ^ field ^
- * i)}, so one failing value is reproduced from the seed and index printed with it.
+ * i)}, so one failing value is reproduced from the seed and index printed with it. Shared with the
+ * render and exec tests through the core test jar.
  */
-final class HostileInput {
-  static final int COUNT = Integer.getInteger("vnetjail.hostile.count", 10_000);
-  static final long SEED = Long.getLong("vnetjail.hostile.seed", 0x5eed_7a11L);
+public final class HostileInput {
+  public static final int COUNT = Integer.getInteger("vnetjail.hostile.count", 10_000);
+  public static final long SEED = Long.getLong("vnetjail.hostile.seed", 0x5eed_7a11L);
 
   private static final List<String> PIECES =
       List.of(
@@ -108,12 +109,12 @@ final class HostileInput {
   private HostileInput() {}
 
   /** Value {@code index} of the field with seed {@code fieldSeed}. */
-  static String value(long fieldSeed, int index) {
+  public static String value(long fieldSeed, int index) {
     return next(new Random(SEED ^ (fieldSeed * 0x9E3779B97F4A7C15L) ^ index));
   }
 
   /** A hostile string from {@code r}. */
-  static String next(Random r) {
+  public static String next(Random r) {
     int kind = r.nextInt(100);
     if (kind == 0) {
       return "";
@@ -153,7 +154,7 @@ final class HostileInput {
   }
 
   /** {@code value} as a Java string literal, for failure messages: every byte visible. */
-  static String show(String value) {
+  public static String show(String value) {
     StringBuilder s = new StringBuilder("\"");
     int shown = Math.min(value.length(), 200);
     for (int i = 0; i < shown; i++) {
@@ -174,7 +175,7 @@ final class HostileInput {
   }
 
   /** The failure label of value {@code index}: enough to reproduce it. */
-  static String label(String field, long fieldSeed, int index, String value) {
+  public static String label(String field, long fieldSeed, int index, String value) {
     return String.format(
         "field %s, value #%d %s (reproduce: -Dvnetjail.hostile.seed=%d, field seed %d, index %d)",
         field, index, show(value), SEED, fieldSeed, index);
