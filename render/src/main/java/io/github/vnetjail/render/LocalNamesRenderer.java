@@ -8,6 +8,8 @@ import io.github.vnetjail.core.VnetJail;
 import io.github.vnetjail.core.VnetJailException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,25 +38,9 @@ public final class LocalNamesRenderer {
    * that name (not its subdomains).
    */
   public static String dnsmasq(HostConfig host) {
-    checkNotNull(host, "host");
-    StringBuilder out = new StringBuilder();
-    for (VnetJail jail : host.jails()) {
-      if (jail.dnsName().isEmpty()) {
-        continue;
-      }
-      String name = checkName(jail);
-      List<String> addresses = addresses(jail);
-      if (addresses.isEmpty()) {
-        out.append(skipped(jail, name));
-        continue;
-      }
-      out.append("host-record=").append(name);
-      for (String a : addresses) {
-        out.append(',').append(a);
-      }
-      out.append('\n');
-    }
-    return out.toString();
+    return lines(
+        host,
+        (name, addresses) -> "host-record=" + name + "," + String.join(",", addresses) + "\n");
   }
 
   /**
@@ -62,26 +48,20 @@ public final class LocalNamesRenderer {
    * it resolve to the jail (no PTR record).
    */
   public static String dnsmasqAddresses(HostConfig host) {
-    checkNotNull(host, "host");
-    StringBuilder out = new StringBuilder();
-    for (VnetJail jail : host.jails()) {
-      if (jail.dnsName().isEmpty()) {
-        continue;
-      }
-      String name = checkName(jail);
-      List<String> addresses = addresses(jail);
-      if (addresses.isEmpty()) {
-        out.append(skipped(jail, name));
-      }
-      for (String a : addresses) {
-        out.append("address=/").append(name).append('/').append(a).append('\n');
-      }
-    }
-    return out.toString();
+    return lines(
+        host, (name, addresses) -> eachAddress(addresses, a -> "address=/" + name + "/" + a));
   }
 
   /** Returns {@code /etc/hosts} lines: the address, a tab, the name; one line per address. */
   public static String hosts(HostConfig host) {
+    return lines(host, (name, addresses) -> eachAddress(addresses, a -> a + "\t" + name));
+  }
+
+  /**
+   * Walks the jails that have a DNS name: {@code format} gets the checked name and the jail's
+   * static addresses; a jail without one gets a comment line instead.
+   */
+  private static String lines(HostConfig host, BiFunction<String, List<String>, String> format) {
     checkNotNull(host, "host");
     StringBuilder out = new StringBuilder();
     for (VnetJail jail : host.jails()) {
@@ -90,12 +70,15 @@ public final class LocalNamesRenderer {
       }
       String name = checkName(jail);
       List<String> addresses = addresses(jail);
-      if (addresses.isEmpty()) {
-        out.append(skipped(jail, name));
-      }
-      for (String a : addresses) {
-        out.append(a).append('\t').append(name).append('\n');
-      }
+      out.append(addresses.isEmpty() ? skipped(jail, name) : format.apply(name, addresses));
+    }
+    return out.toString();
+  }
+
+  private static String eachAddress(List<String> addresses, Function<String, String> line) {
+    StringBuilder out = new StringBuilder();
+    for (String a : addresses) {
+      out.append(line.apply(a)).append('\n');
     }
     return out.toString();
   }
