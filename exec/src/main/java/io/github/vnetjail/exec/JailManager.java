@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,9 +198,17 @@ public final class JailManager {
     start(List.of(names));
   }
 
-  /** Starts the named jails, dependencies first, independent ones in parallel. */
+  /**
+   * Starts the named jails, dependencies first, independent ones in parallel. With more than one
+   * name the host is probed once up front and jails already running are passed over, so starting
+   * (or applying) a running fleet costs two commands, not two per jail.
+   */
   public void start(List<String> names) {
-    inOrder(names, false, this::startOne);
+    checkNotNull(names, "names");
+    inOrder(
+        pending(names, "start", (view, e) -> !view.active.containsKey(e.name())),
+        false,
+        this::startOne);
   }
 
   /** Stops the named jails, dependents first, independent ones in parallel. */
@@ -207,9 +216,49 @@ public final class JailManager {
     stop(List.of(names));
   }
 
-  /** Stops the named jails, dependents first, independent ones in parallel. */
+  /**
+   * Stops the named jails, dependents first, independent ones in parallel. With more than one name
+   * the host is probed once up front and jails that are stopped and hold nothing are passed over.
+   */
   public void stop(List<String> names) {
-    inOrder(names, true, this::stopOne);
+    checkNotNull(names, "names");
+    inOrder(
+        pending(
+            names, "stop", (view, e) -> view.active.containsKey(e.name()) || view.holdsAnything(e)),
+        true,
+        this::stopOne);
+  }
+
+  /**
+   * The names that still need {@code op}, after one probe of the whole host; each one left is
+   * probed again, under its lock, when its turn comes. A single name is returned as is: its own
+   * probe is the only one.
+   */
+  private List<String> pending(
+      List<String> names, String op, BiPredicate<HostView, JailManagerManifest.Entry> needed) {
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+    if (distinct.size() < 2) {
+      return distinct;
+    }
+    List<JailManagerManifest.Entry> entries = distinct.stream().map(this::entry).toList();
+    HostView view = probe(ALL, op);
+    List<String> left = new ArrayList<>();
+    for (JailManagerManifest.Entry e : entries) {
+      if (needed.test(view, e)) {
+        left.add(e.name());
+      } else {
+        // the same events as when the jail's own probe finds nothing to do
+        emit(e.name(), op, JailEvent.Kind.BEGIN, op.equals("start") ? "starting" : "stopping");
+        emit(
+            e.name(),
+            op,
+            JailEvent.Kind.UNCHANGED,
+            op.equals("start")
+                ? "already running as jid " + view.active.get(e.name())
+                : "not running");
+      }
+    }
+    return left;
   }
 
   /** Stops then starts the named jails (a stopped one is just started). */

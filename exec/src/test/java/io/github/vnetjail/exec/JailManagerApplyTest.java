@@ -5,6 +5,7 @@ import static io.github.vnetjail.exec.JailManagerHosts.config;
 import static io.github.vnetjail.exec.JailManagerHosts.host;
 import static io.github.vnetjail.exec.JailManagerHosts.seed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.vnetjail.core.HostConfig;
 import io.github.vnetjail.core.VnetJail;
@@ -63,6 +64,46 @@ class JailManagerApplyTest {
     assertThat(rec.commandLines()).isNotEmpty().allMatch(l -> l.matches(READ_ONLY));
     assertThat(events).noneMatch(e -> e.kind() == JailEvent.Kind.FILE_WRITTEN);
     assertThat(host.state()).isEqualTo(after);
+  }
+
+  @Test
+  void applyingARunningFleetAgainProbesTheHostOnceNotOncePerJail() {
+    VnetJail[] many = new VnetJail[30];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = jail("j" + i, 20 + i);
+    }
+    HostConfig fleet = config(many);
+    SimulatedHost big = host(fleet);
+    RecordingExecutor r = CommandExecutors.recording(big);
+    List<JailEvent> seen = new CopyOnWriteArrayList<>();
+    JailManager m = JailManager.on(r).withListener(seen::add);
+    m.apply(fleet);
+    r.clear();
+    seen.clear();
+
+    m.apply(fleet);
+
+    assertThat(r.commandLines()).filteredOn(l -> l.startsWith("jls ")).hasSize(1);
+    assertThat(r.commandLines()).filteredOn(l -> l.equals("ifconfig -l")).hasSize(1);
+    assertThat(r.commandLines()).allMatch(l -> l.matches(READ_ONLY));
+    // every jail still reports its own begin and "unchanged", as when it probes for itself
+    assertThat(seen)
+        .filteredOn(e -> e.jail().equals("j7") && e.operation().equals("start"))
+        .extracting(JailEvent::kind, JailEvent::message)
+        .containsExactly(
+            tuple(JailEvent.Kind.BEGIN, "starting"),
+            tuple(
+                JailEvent.Kind.UNCHANGED,
+                "already running as jid " + big.state().jail("j7").get().jid()));
+    assertThat(seen).filteredOn(e -> e.kind() == JailEvent.Kind.UNCHANGED).hasSize(30);
+
+    m.stop(fleet.jails().stream().map(j -> j.name()).toList());
+    r.clear();
+    m.stop(fleet.jails().stream().map(j -> j.name()).toList());
+
+    // stopping a stopped fleet: one probe, nothing else
+    assertThat(r.commandLines()).containsExactly("jls -d -v --libxo json", "ifconfig -l");
+    assertClean(big);
   }
 
   @Test
