@@ -19,11 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
  * prints the java command to run; the test runs that command and checks what the script prints.
  */
 class JBangScriptTest {
-  private static final Path INSTALLED_EXEC =
+  /**
+   * The local repository Maven installs to ({@code settings.localRepository}, passed by the
+   * examples POM), so the test also works with {@code -Dmaven.repo.local} or a settings.xml; {@code
+   * ~/.m2/repository} when run outside Maven.
+   */
+  private static final Path LOCAL_REPOSITORY =
       Path.of(
-          System.getProperty("user.home"),
-          ".m2/repository/io/github/vnetjail/vnetjail-exec/0.1.0-SNAPSHOT",
-          "vnetjail-exec-0.1.0-SNAPSHOT.jar");
+          System.getProperty(
+              "vnetjail.localRepository",
+              Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+
+  private static final Path INSTALLED_EXEC =
+      LOCAL_REPOSITORY.resolve(
+          "io/github/vnetjail/vnetjail-exec/0.1.0-SNAPSHOT/vnetjail-exec-0.1.0-SNAPSHOT.jar");
 
   @TempDir Path jbangDir;
 
@@ -68,6 +77,8 @@ class JBangScriptTest {
   private Result run(List<String> command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("JBANG_DIR", jbangDir.toString());
+    // JBang resolves //DEPS from JBANG_REPO (default ~/.m2/repository)
+    pb.environment().put("JBANG_REPO", LOCAL_REPOSITORY.toString());
     pb.environment().remove("JAVA_TOOL_OPTIONS");
     Path out = Files.createTempFile(jbangDir, "out", ".txt");
     Path err = Files.createTempFile(jbangDir, "err", ".txt");
