@@ -309,4 +309,35 @@ class LintTest {
         .containsExactly("/etc/rc.conf:1");
     assertThat(rc("jail_enable=\"YES\"\njail_list=\"web\"\n")).isEmpty();
   }
+
+  @Test
+  void listsFindingsFileByFileInTheOrderAddedEachByLine() {
+    assertThat(
+            Lint.files()
+                .devfsRules("/etc/devfs.rules", "add hide\n")
+                .rcConf("/etc/rc.conf", "ifconfig_bridge0=\"up\"\nsshd_enabel=YES\n")
+                .rcConf("/etc/rc.conf.local", "jail_lsit=\"web\"\n")
+                .rcConf("/etc/rc.conf", "hostname=a\nhostname=b\n")
+                .check())
+        .extracting(Finding::location, Finding::code)
+        .containsExactly(
+            tuple("/etc/devfs.rules:1", "devfs-rule-outside-ruleset"),
+            tuple("/etc/rc.conf:1", "rc-bridge-not-cloned"),
+            tuple("/etc/rc.conf:1", "rc-repeated-variable"),
+            tuple("/etc/rc.conf:2", "rc-misspelt-variable"),
+            tuple("/etc/rc.conf.local:1", "rc-misspelt-variable"));
+  }
+
+  @Test
+  void acceptsEveryYesFormOfJailEnable() {
+    for (String yes : List.of("YES", "yes", "TRUE", "true", "On", "1")) {
+      assertThat(rc("jail_enable=\"" + yes + "\"\njail_list=\"web\"\n")).as(yes).isEmpty();
+    }
+    for (String no : List.of("NO", "0", "off", "enabled")) {
+      assertThat(rc("jail_enable=\"" + no + "\"\njail_list=\"web\"\n"))
+          .as(no)
+          .extracting(Finding::code)
+          .contains("rc-jail-not-enabled");
+    }
+  }
 }
