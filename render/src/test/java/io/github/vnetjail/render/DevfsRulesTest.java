@@ -474,6 +474,11 @@ class DevfsRulesTest {
     assertThat(DevfsRules.globMatches("[a-\\c]", "b")).isTrue();
     assertThat(DevfsRules.globMatches("[a-\\", "b")).isFalse();
     assertThat(DevfsRules.globMatches("[a-\\", "[a-\\")).isTrue();
+    assertThat(DevfsRules.globMatches("[a-", "[a-")).isTrue();
+    assertThat(DevfsRules.globMatches("[a-", "a")).isFalse();
+    assertThat(DevfsRules.globMatches("[a-\\]]", "]")).isFalse();
+    assertThat(DevfsRules.globMatches("[a-\\]]", "a")).isFalse(); // the range a-] is empty
+    assertThat(DevfsRules.globMatches("[a-\\]]", "a]")).isFalse();
     assertThat(DevfsRules.globMatches("[a\\", "[a\\")).isTrue();
     assertThat(DevfsRules.globMatches("[ab", "[ab")).isTrue();
     assertThat(DevfsRules.globMatches("[!", "[!")).isTrue();

@@ -455,4 +455,21 @@ class LintJailConfTest {
     p.put("mount.nodevfs", List.of("0"));
     assertThat(LintJailConf.isTrue(j, "mount.devfs")).isTrue();
   }
+
+  @Test
+  void findsTheLineOfAOneLineBlockOrOfAParameterOnTheHeaderLine() {
+    // a's block ends on its own line: b's path is not a's, the top-level default is
+    String oneLine = "path = /j;\na { persist; }\nb {\n  path = /b;\n}\n";
+    assertThat(LintJailConf.line(oneLine, "a", "path")).isEqualTo(1);
+    assertThat(LintJailConf.line(oneLine, "a", "persist")).isEqualTo(2);
+    assertThat(LintJailConf.line(oneLine, "b", "path")).isEqualTo(4);
+    String inline = "* {\n  path = /j;\n}\na { path = /a; persist; }\n";
+    assertThat(LintJailConf.line(inline, "a", "path")).isEqualTo(4);
+    assertThat(LintJailConf.line(inline, "a", "persist")).isEqualTo(4);
+    String header = "path = /j;\na { path = /a;\n  persist;\n}\n";
+    assertThat(LintJailConf.line(header, "a", "path")).isEqualTo(2);
+    assertThat(LintJailConf.line(header, "a", "persist")).isEqualTo(3);
+    assertThat(LintJailConf.line("a {path=/a;}\n", "a", "path")).isEqualTo(1);
+    assertThat(LintJailConf.line("a { mypath = /a; }\npath = /j;\n", "a", "path")).isEqualTo(2);
+  }
 }
