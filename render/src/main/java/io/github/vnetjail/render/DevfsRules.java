@@ -166,7 +166,7 @@ public final class DevfsRules {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      if (line.startsWith("[") && line.indexOf(']') > 0) {
+      if (line.startsWith("[") && line.contains("]")) {
         Matcher m = HEADER.matcher(line);
         if (!m.matches() || m.group(2).isEmpty() || m.group(1).isEmpty()) {
           problems.add(
@@ -255,8 +255,7 @@ public final class DevfsRules {
    */
   public int nextFreeNumber() {
     Set<Integer> used = new HashSet<>();
-    rulesets.forEach(r -> used.add(r.number()));
-    STOCK.rulesets.forEach(r -> used.add(r.number()));
+    rulesets.forEach(r -> used.add(r.number())); // the stock ones are all below the first
     int n = FIRST_CUSTOM_NUMBER;
     while (used.contains(n)) {
       n++;
@@ -317,7 +316,7 @@ public final class DevfsRules {
     checkArgument(!rules.isEmpty(), "a ruleset needs at least one rule");
     for (String rule : rules) {
       checkArgument(
-          !rule.isBlank() && rule.indexOf('\n') < 0 && rule.strip().equals(rule),
+          !rule.isEmpty() && !rule.contains("\n") && rule.strip().equals(rule),
           "a rule is one trimmed line, got \"%s\"",
           rule);
     }
@@ -456,41 +455,65 @@ public final class DevfsRules {
         : Optional.empty();
   }
 
-  private boolean apply(Ruleset ruleset, String device, boolean[] visible, Set<Integer> seen) {
-    if (!seen.add(ruleset.number())) {
-      return true; // devfs refuses include loops; nothing more to apply
+  /**
+   * Applies {@code ruleset} to {@code device} as devfs_rule_run does (sys/fs/devfs/devfs_rule.c),
+   * each rule read as rulespec_intok reads it (sbin/devfs/rule.c): {@code add}, an optional rule
+   * number, {@code path P} and {@code type T} conditions, then actions in any order. Returns false
+   * when an include names no known ruleset.
+   */
+  private boolean apply(Ruleset ruleset, String device, boolean[] visible, Set<Integer> running) {
+    if (!running.add(ruleset.number())) {
+      return true; // devfs skips an include of a running ruleset ("avoiding loop")
     }
+    rules:
     for (String rule : ruleset.rules()) {
       List<String> words = ruleWords(rule);
-      if (words.size() < 2 || !words.get(0).equals("add")) {
+      if (words.isEmpty() || !words.get(0).equals("add")) {
         continue;
       }
-      if (words.get(1).equals("include") && words.size() >= 3) {
-        Optional<Ruleset> included = resolve(words.get(2));
-        if (included.isEmpty() || !apply(included.get(), device, visible, seen)) {
-          return false;
-        }
-        continue;
-      }
+      int i = words.size() > 1 && words.get(1).matches("[0-9]+") ? 2 : 1;
       String pattern = null;
       boolean typed = false;
-      for (int i = 1; i < words.size() - 1; i++) {
+      for (; i + 1 < words.size(); i += 2) {
         if (words.get(i).equals("path")) {
           pattern = words.get(i + 1);
         } else if (words.get(i).equals("type")) {
           typed = true;
+        } else {
+          break;
         }
       }
-      String action = words.get(words.size() - 1);
+      boolean hide = false;
+      boolean unhide = false;
+      String include = null;
+      for (; i < words.size(); i++) {
+        switch (words.get(i)) {
+          case "hide" -> hide = true;
+          case "unhide" -> unhide = true;
+          case "include" -> include = ++i < words.size() ? words.get(i) : "";
+          case "user", "group", "mode" -> i++;
+          default -> {
+            continue rules; // devfs rejects the rule: "unknown argument"
+          }
+        }
+      }
       if (typed || pattern != null && !globMatches(pattern, device)) {
         continue; // a type condition cannot be judged without the device: leave it out
       }
-      if (action.equals("hide")) {
+      if (hide) {
         visible[0] = false;
-      } else if (action.equals("unhide")) {
+      }
+      if (unhide) {
         visible[0] = true;
       }
+      if (include != null) {
+        Optional<Ruleset> included = resolve(include);
+        if (included.isEmpty() || !apply(included.get(), device, visible, running)) {
+          return false;
+        }
+      }
     }
+    running.remove(ruleset.number());
     return true;
   }
 
@@ -540,66 +563,102 @@ public final class DevfsRules {
     return words;
   }
 
-  /** fnmatch(3) with FNM_PATHNAME, as devfs_rule.c matches {@code path}: * ? [...] */
+  /**
+   * fnmatch(pattern, name, FNM_PATHNAME) as devfs_rule_matchpath calls it (sys/libkern/fnmatch.c):
+   * {@code *} and {@code ?} and {@code [...]} never match {@code /}; {@code [!...]} and {@code
+   * [^...]} negate; a {@code ]} first in a set is a member; {@code \} quotes the next character; an
+   * unclosed {@code [} is an ordinary character.
+   */
   static boolean globMatches(String pattern, String name) {
     return glob(pattern, 0, name, 0);
   }
 
+  private static final int RANGE_NOMATCH = -1;
+  private static final int RANGE_ERROR = -2;
+
   private static boolean glob(String p, int pi, String s, int si) {
     while (pi < p.length()) {
-      char c = p.charAt(pi);
+      char c = p.charAt(pi++);
       if (c == '*') {
-        for (int k = si; k <= s.length(); k++) {
-          if (glob(p, pi + 1, s, k)) {
+        while (pi < p.length() && p.charAt(pi) == '*') {
+          pi++;
+        }
+        if (pi == p.length()) {
+          return s.indexOf('/', si) < 0;
+        }
+        for (; si < s.length(); si++) {
+          if (glob(p, pi, s, si)) {
             return true;
           }
-          if (k < s.length() && s.charAt(k) == '/') {
+          if (s.charAt(si) == '/') {
             return false;
           }
         }
         return false;
       }
-      if (si >= s.length()) {
+      if (si == s.length()) {
         return false;
       }
-      char sc = s.charAt(si);
-      if (c == '?') {
+      char sc = s.charAt(si++);
+      if (c == '?' || c == '[') {
         if (sc == '/') {
           return false;
         }
-      } else if (c == '[') {
-        int close = p.indexOf(']', pi + 2);
-        if (close < 0) {
-          if (sc != '[') {
-            return false;
-          }
-        } else {
-          String set = p.substring(pi + 1, close);
-          boolean negate = set.startsWith("!");
-          if (negate) {
-            set = set.substring(1);
-          }
-          boolean in = false;
-          for (int k = 0; k < set.length(); k++) {
-            if (k + 2 < set.length() && set.charAt(k + 1) == '-') {
-              in |= sc >= set.charAt(k) && sc <= set.charAt(k + 2);
-              k += 2;
-            } else {
-              in |= sc == set.charAt(k);
-            }
-          }
-          if (in == negate || sc == '/') {
-            return false;
-          }
-          pi = close;
+        int end = c == '[' ? rangeMatch(p, pi, sc) : pi;
+        if (end == RANGE_NOMATCH) {
+          return false;
         }
-      } else if (c != sc) {
+        if (end != RANGE_ERROR) {
+          pi = end;
+          continue;
+        }
+      } else if (c == '\\' && pi < p.length()) {
+        c = p.charAt(pi++);
+      }
+      if (c != sc) {
         return false;
       }
-      pi++;
-      si++;
     }
     return si == s.length();
+  }
+
+  /**
+   * Matches {@code test} against the set that starts at {@code p[pi]} (after its {@code [}):
+   * returns the index after its {@code ]}, or {@link #RANGE_NOMATCH}, or {@link #RANGE_ERROR} for a
+   * set that is never closed.
+   */
+  private static int rangeMatch(String p, int pi, char test) {
+    boolean negate = pi < p.length() && (p.charAt(pi) == '!' || p.charAt(pi) == '^');
+    if (negate) {
+      pi++;
+    }
+    boolean ok = false;
+    do {
+      if (pi < p.length() && p.charAt(pi) == '\\') {
+        pi++;
+      }
+      if (pi >= p.length()) {
+        return RANGE_ERROR;
+      }
+      char c = p.charAt(pi++);
+      if (c == '/') {
+        return RANGE_NOMATCH;
+      }
+      if (pi + 1 < p.length() && p.charAt(pi) == '-' && p.charAt(pi + 1) != ']') {
+        pi += 2;
+        char c2 = p.charAt(pi - 1);
+        if (c2 == '\\') {
+          if (pi >= p.length()) {
+            return RANGE_ERROR;
+          }
+          c2 = p.charAt(pi++);
+        }
+        ok |= c <= test && test <= c2;
+      } else {
+        ok |= c == test;
+      }
+    } while (pi >= p.length() || p.charAt(pi) != ']');
+    return ok == negate ? RANGE_NOMATCH : pi + 1;
   }
 
   @Override

@@ -138,7 +138,6 @@ public final class Lint {
             .forEach(out::add);
       }
     }
-    all.stream().filter(f -> !done.contains(f.file())).forEach(out::add);
     return List.copyOf(out);
   }
 

@@ -440,8 +440,9 @@ final class LintJailConf {
   }
 
   /**
-   * Returns the line of {@code param} inside the block of jail {@code jail} in {@code text}, else
-   * its first line anywhere (a {@code *} or top-level default), else the jail's header, else 0.
+   * Returns the line of {@code param} inside the block of jail {@code jail} in {@code text} (its
+   * header line included), else its first line anywhere (a {@code *} or top-level default), else
+   * the jail's header, else 0.
    */
   static int line(String text, String jail, String param) {
     String[] lines = text.split("\n", -1);
@@ -456,14 +457,19 @@ final class LintJailConf {
       }
     }
     if (start >= 0) {
+      Pattern onHeader =
+          Pattern.compile("[{;]\\s*[\"']?" + Pattern.quote(param) + "[\"']?\\s*(=|\\+=|;|\\s)");
+      if (onHeader.matcher(lines[start]).find()) {
+        return start + 1; // a { path = /a; ... on the header line
+      }
       int depth = 0;
       for (int i = start; i < lines.length; i++) {
         if (i > start && assign.matcher(lines[i]).find()) {
           return i + 1;
         }
         depth += count(lines[i], '{') - count(lines[i], '}');
-        if (i > start && depth <= 0) {
-          break;
+        if (depth <= 0) {
+          break; // the block ends here, possibly on its header line: a { persist; }
         }
       }
     }

@@ -195,27 +195,8 @@ class LintTest {
         .isEmpty();
   }
 
-  /** The seed blog post's jail.conf, without the release fix it adds later. */
-  static final String SEED_JAIL_CONF =
-      "my-vnet-jail {\n"
-          + "# VNET/VIMAGE\n"
-          + "  vnet;\n"
-          + "  vnet.interface = \"${epair}b\";\n"
-          + "# NETWORKS/INTERFACES\n"
-          + "  $id = \"154\";\n"
-          + "  $ip = \"192.168.1.${id}/24\";\n"
-          + "  $gateway = \"192.168.1.1\";\n"
-          + "  $bridge = \"bridge0\";\n"
-          + "  $epair = \"epair${id}\";\n"
-          + "# ADD TO bridge INTERFACE\n"
-          + "  exec.prestart  = \"/sbin/ifconfig ${epair} create up\";\n"
-          + "  exec.prestart += \"/sbin/ifconfig ${epair}a up descr jail:${name}\";\n"
-          + "  exec.prestart += \"/sbin/ifconfig ${bridge} addm ${epair}a up\";\n"
-          + "  exec.start    += \"/sbin/ifconfig ${epair}b ${ip} up\";\n"
-          + "  exec.start    += \"/sbin/route add default ${gateway}\";\n"
-          + "  exec.poststop = \"/sbin/ifconfig ${bridge} deletem ${epair}a\";\n"
-          + "  exec.poststop += \"/sbin/ifconfig ${epair}a destroy\";\n"
-          + "}\n";
+  /** The seed blog post's jail.conf (the shared test resource), without its later release fix. */
+  static final String SEED_JAIL_CONF = JailConfTest.resource("seed.jail.conf");
 
   @Test
   void lintsTheSeedHostAcrossRcConfAndJailConf() {
@@ -231,7 +212,8 @@ class LintTest {
             tuple("/etc/rc.conf", "rc-jail-not-enabled"),
             tuple("/etc/rc.conf:1", "rc-misspelt-variable"),
             tuple("/etc/rc.conf:2", "rc-bridge-not-cloned"),
-            tuple("/etc/jail.conf:4", "jail-missing-release-fix"));
+            tuple("/etc/jail.conf:5", "jail-missing-release-fix"));
+    assertThat(SEED_JAIL_CONF.split("\n")[4]).isEqualTo("  vnet.interface = \"${epair}b\";");
     String fixed =
         SEED_JAIL_CONF.replace(
             "}\n",
@@ -308,5 +290,36 @@ class LintTest {
         .extracting(Finding::location)
         .containsExactly("/etc/rc.conf:1");
     assertThat(rc("jail_enable=\"YES\"\njail_list=\"web\"\n")).isEmpty();
+  }
+
+  @Test
+  void listsFindingsFileByFileInTheOrderAddedEachByLine() {
+    assertThat(
+            Lint.files()
+                .devfsRules("/etc/devfs.rules", "add hide\n")
+                .rcConf("/etc/rc.conf", "ifconfig_bridge0=\"up\"\nsshd_enabel=YES\n")
+                .rcConf("/etc/rc.conf.local", "jail_lsit=\"web\"\n")
+                .rcConf("/etc/rc.conf", "hostname=a\nhostname=b\n")
+                .check())
+        .extracting(Finding::location, Finding::code)
+        .containsExactly(
+            tuple("/etc/devfs.rules:1", "devfs-rule-outside-ruleset"),
+            tuple("/etc/rc.conf:1", "rc-bridge-not-cloned"),
+            tuple("/etc/rc.conf:1", "rc-repeated-variable"),
+            tuple("/etc/rc.conf:2", "rc-misspelt-variable"),
+            tuple("/etc/rc.conf.local:1", "rc-misspelt-variable"));
+  }
+
+  @Test
+  void acceptsEveryYesFormOfJailEnable() {
+    for (String yes : List.of("YES", "yes", "TRUE", "true", "On", "1")) {
+      assertThat(rc("jail_enable=\"" + yes + "\"\njail_list=\"web\"\n")).as(yes).isEmpty();
+    }
+    for (String no : List.of("NO", "0", "off", "enabled")) {
+      assertThat(rc("jail_enable=\"" + no + "\"\njail_list=\"web\"\n"))
+          .as(no)
+          .extracting(Finding::code)
+          .contains("rc-jail-not-enabled");
+    }
   }
 }
