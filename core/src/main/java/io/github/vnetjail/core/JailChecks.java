@@ -16,6 +16,16 @@ final class JailChecks {
 
   static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
   static final int MAX_PATH = 1023; // MAXPATHLEN 1024 with the NUL
+
+  /**
+   * The variables vnetjail's jail.conf gives each VNET jail ({@code $id $ip $gateway $ip6 $gateway6
+   * $bridge $epair}). jail(8) refuses a parameter that has a variable's name, or that name with
+   * "no" in front (config.c compares names as equalopts does), and none of these is a jail(8)
+   * parameter, so the model refuses them as raw parameter names.
+   */
+  static final Set<String> JAIL_CONF_VARIABLES =
+      Set.of("id", "ip", "gateway", "ip6", "gateway6", "bridge", "epair");
+
   static final String DEFAULT_PATH_PREFIX = "/jails/";
 
   /**
@@ -233,6 +243,22 @@ final class JailChecks {
                 + " is not valid: names are words of ASCII letters, digits and '_' separated by"
                 + " single dots, like \"enforce_statfs\" or \"exec.clean\"",
             "use the parameter's jail(8) name");
+        continue;
+      }
+      String variable = name.startsWith("no") ? name.substring(2) : name;
+      if (JAIL_CONF_VARIABLES.contains(name) || JAIL_CONF_VARIABLES.contains(variable)) {
+        String v = JAIL_CONF_VARIABLES.contains(name) ? name : variable;
+        p.add(
+            f,
+            name,
+            "\""
+                + name
+                + "\" is not a jail(8) parameter, and vnetjail's jail.conf uses $"
+                + v
+                + " as a variable of each VNET jail: jail(8) refuses a parameter named like a"
+                + " variable",
+            "use the jail(8) parameter's own name (see jail(8)), e.g. ip4.addr, jid or"
+                + " exec.start");
         continue;
       }
       String use = managed.get(name);

@@ -459,6 +459,43 @@ class VnetJailTest {
   }
 
   @Test
+  void rejectsRawParameterNamesThatJailConfUsesAsVariables() {
+    // jail(8) refuses a parameter named like a variable ("$id" ... "cannot have the same name as
+    // a parameter"), also with "no" in front; found by the 100,000-value hostile-input run
+    for (String v : List.of("id", "ip", "gateway", "ip6", "gateway6", "bridge", "epair")) {
+      for (String name : List.of(v, "no" + v)) {
+        Problem p = onlyProblem(web().putRawParameter(name, "1"));
+        assertThat(p.field()).isEqualTo("rawParameters[" + name + "]");
+        assertThat(p.value()).isEqualTo(name);
+        assertThat(p.message())
+            .isEqualTo(
+                "\""
+                    + name
+                    + "\" is not a jail(8) parameter, and vnetjail's jail.conf uses $"
+                    + v
+                    + " as a variable of each VNET jail: jail(8) refuses a parameter named like"
+                    + " a variable");
+        assertThat(p.fix())
+            .isEqualTo(
+                "use the jail(8) parameter's own name (see jail(8)), e.g. ip4.addr, jid or"
+                    + " exec.start");
+      }
+    }
+    ValidationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ValidationException.class,
+            () ->
+                HostConfig.builder()
+                    .addBridge(Bridge.builder().name("bridge0").build())
+                    .putDefault("epair", "x")
+                    .addJail(web().build())
+                    .build());
+    assertThat(e.problems()).extracting(Problem::field).contains("defaults[epair]");
+    // names that merely contain a variable's name are parameters like any other
+    assertThat(web().putRawParameter("ipv4", "1").putRawParameter("idle", "1").build()).isNotNull();
+  }
+
+  @Test
   void rejectsRawParameterNamesThatAreNotJailParameterSyntax() {
     for (String bad : List.of("a b", "a;b", "a..b", ".a", "a.", "a=b", "$a", "a\"b", "ä", "")) {
       Problem p = onlyProblem(web().putRawParameter(bad, "1"));
