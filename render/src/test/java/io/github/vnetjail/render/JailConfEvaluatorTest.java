@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** FREEBSD.md "Variables" and "Parameters": how jail(8) computes each jail's parameters. */
@@ -822,5 +825,110 @@ class JailConfEvaluatorTest {
         .containsExactly("jail: 5: cannot redefine parameter \"name\".");
     assertThat(failure("j { jid = 3; jid = 4; }", "j"))
         .containsExactly("jail: j: cannot redefine parameter \"jid\".");
+  }
+
+  // --- The helpers against declarative readings of config.c, on seeded random names
+
+  static String randomName(Random r, String alphabet) {
+    StringBuilder b = new StringBuilder();
+    for (int n = r.nextInt(8); n > 0; n--) {
+      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
+  /** equalopts: b is a with "no" taken from the start of one of a's components, or the reverse. */
+  static boolean equalOptsSpec(String a, String b) {
+    return a.equals(b) || dropsNo(a, b) || dropsNo(b, a);
+  }
+
+  static boolean dropsNo(String a, String b) {
+    for (int k = 0; k <= a.length(); k++) {
+      boolean componentStart = k == 0 || a.charAt(k - 1) == '.';
+      if (componentStart
+          && a.startsWith("no", k)
+          && (a.substring(0, k) + a.substring(k + 2)).equals(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * wild_jail_match by components: a non-final "*" matches one component, a final "*" the rest (one
+   * or more components), every other component itself.
+   */
+  static boolean wildJailMatchSpec(String jname, String wname) {
+    String[] j = jname.split("\\.", -1);
+    String[] w = wname.split("\\.", -1);
+    if (w.length > j.length) {
+      return false;
+    }
+    for (int i = 0; i < w.length - 1; i++) {
+      if (!w[i].equals(j[i]) && !w[i].equals("*")) {
+        return false;
+      }
+    }
+    String last = w[w.length - 1];
+    return last.equals("*") || (w.length == j.length && last.equals(j[j.length - 1]));
+  }
+
+  @Test
+  void agreesWithTheDeclarativeReadingOfEqualoptsOnRandomNames() {
+    Random r = new Random(20240607L);
+    int equal = 0;
+    for (int i = 0; i < 50_000; i++) {
+      String a = randomName(r, "no.a");
+      String b = r.nextInt(4) == 0 ? mutateNo(r, a) : randomName(r, "no.a");
+      boolean expected = equalOptsSpec(a, b);
+      equal += expected ? 1 : 0;
+      assertThat(JailConfEvaluator.equalOpts(a, b))
+          .as("equalOpts(%s, %s)", a, b)
+          .isEqualTo(expected);
+    }
+    assertThat(equal).as("pairs that are equal options").isGreaterThan(5_000);
+  }
+
+  static String mutateNo(Random r, String a) {
+    List<Integer> starts = new ArrayList<>();
+    for (int k = 0; k <= a.length(); k++) {
+      if (k == 0 || a.charAt(k - 1) == '.') {
+        starts.add(k);
+      }
+    }
+    int k = starts.get(r.nextInt(starts.size()));
+    return a.startsWith("no", k) && r.nextBoolean()
+        ? a.substring(0, k) + a.substring(k + 2)
+        : a.substring(0, k) + "no" + a.substring(k);
+  }
+
+  @Test
+  void agreesWithTheComponentReadingOfWildJailMatchOnRandomNames() {
+    Random r = new Random(19700101L);
+    int matched = 0;
+    for (int i = 0; i < 50_000; i++) {
+      String jname = randomName(r, "ab.");
+      String wname = randomName(r, "ab.**");
+      boolean expected = wildJailMatchSpec(jname, wname);
+      matched += expected ? 1 : 0;
+      assertThat(JailConfEvaluator.wildJailMatch(jname, wname))
+          .as("wildJailMatch(%s, %s)", jname, wname)
+          .isEqualTo(expected);
+    }
+    assertThat(matched).as("pairs that match").isGreaterThan(1_000);
+  }
+
+  @Test
+  void agreesWithStrtolOnRandomJailNames() {
+    Random r = new Random(4242L);
+    Pattern jid = Pattern.compile("[ \t\n\u000b\f\r]*[+-]?[0-9]*[1-9][0-9]*");
+    int jids = 0;
+    for (int i = 0; i < 50_000; i++) {
+      String name = randomName(r, " \t\r+-0019a.");
+      boolean expected = jid.matcher(name).matches();
+      jids += expected ? 1 : 0;
+      assertThat(JailConfEvaluator.isJidName(name)).as("isJidName(%s)", name).isEqualTo(expected);
+    }
+    assertThat(jids).as("names that are jids").isGreaterThan(1_000);
   }
 }

@@ -76,6 +76,9 @@ class GlobTest {
     assertThat(Glob.matches("[ab]c", "acc")).isFalse();
     assertThat(Glob.matches("[!a]", "b")).isTrue();
     assertThat(Glob.matches("[!a]", "a")).isFalse();
+    assertThat(Glob.matches("[!a]", "!")).isTrue();
+    assertThat(Glob.matches("[!a]", "[")).isTrue();
+    assertThat(Glob.matches("[ab]c", "]c")).isFalse();
     assertThat(Glob.matches("[!ab]x", "cx")).isTrue();
     assertThat(Glob.matches("[!ab]x", "bx")).isFalse();
     assertThat(Glob.matches("[b-d]", "b")).isTrue();
