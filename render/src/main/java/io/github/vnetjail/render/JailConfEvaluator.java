@@ -241,54 +241,30 @@ public final class JailConfEvaluator {
     return jname.substring(jc).equals(wname.substring(wc)) || wname.substring(wc).equals("*");
   }
 
-  /** config.c equalopts: equal, or equal but for a "no" in front of one component. */
+  /**
+   * config.c equalopts: equal, or equal but for a "no" in front of one component. Both names agree
+   * up to {@code at}, the start of the component compared next.
+   */
   static boolean equalOpts(String a, String b) {
     if (a.equals(b)) {
       return true;
     }
     int diff = a.length() - b.length();
-    if (diff != 2 && diff != -2) {
-      return false;
-    }
-    if (a.startsWith("no") && a.regionMatches(2, b, 0, b.length()) && diff == 2) {
-      return true;
-    }
-    if (b.startsWith("no") && b.regionMatches(2, a, 0, a.length()) && diff == -2) {
-      return true;
-    }
-    int o1 = 0;
-    int o2 = 0;
-    for (; ; ) {
-      int p = a.indexOf('.', o1);
-      if (p < 0) {
+    for (int at = 0; ; ) {
+      // "noopt" vs "opt", then "opt" vs "noopt", at this component.
+      if (diff == 2 && a.startsWith("no", at) && a.regionMatches(at + 2, b, at, b.length() - at)) {
+        return true;
+      }
+      if (diff == -2 && b.startsWith("no", at) && b.regionMatches(at + 2, a, at, a.length() - at)) {
+        return true;
+      }
+      // strncmp(opt1, opt2, component and its dot): regionMatches is false past b's end too.
+      int next = a.indexOf('.', at) + 1;
+      if (next == 0 || !a.regionMatches(at, b, at, next - at)) {
         return false;
       }
-      p++;
-      int len = p - o1;
-      if (!regionEqualsC(a, o1, b, o2, len)) {
-        return false;
-      }
-      o2 += len;
-      o1 = p;
-      if (a.startsWith("no", o1) && a.length() - o1 - 2 == b.length() - o2) {
-        if (a.regionMatches(o1 + 2, b, o2, b.length() - o2)) {
-          return true;
-        }
-      }
-      if (b.startsWith("no", o2) && b.length() - o2 - 2 == a.length() - o1) {
-        if (b.regionMatches(o2 + 2, a, o1, a.length() - o1)) {
-          return true;
-        }
-      }
+      at = next;
     }
-  }
-
-  /** strncmp(a + i, b + j, len) == 0, where a shorter string stops at its end. */
-  private static boolean regionEqualsC(String a, int i, String b, int j, int len) {
-    if (j + len > b.length()) {
-      return false;
-    }
-    return a.regionMatches(i, b, j, len);
   }
 
   /** strtol(name, &ep, 10) != 0 && *ep == '\0': a jail named by a number sets jid. */
@@ -301,41 +277,40 @@ public final class JailConfEvaluator {
     if (i < n && (name.charAt(i) == '+' || name.charAt(i) == '-')) {
       i++;
     }
-    int digits = i;
     boolean nonZero = false;
     while (i < n && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
       nonZero |= name.charAt(i) != '0';
       i++;
     }
-    return i > digits && i == n && nonZero;
+    return i == n && nonZero; // nonZero implies a digit
   }
 
   /** A value string being expanded: its text and the variables still to substitute. */
   private static final class Str {
     String s;
-    int[] pos;
-    String[] names;
+    final int[] pos;
+    final String[] names;
     int next;
 
     Str(String s) {
       this.s = s;
+      this.pos = new int[0];
+      this.names = new String[0];
     }
 
     Str(JailConfValue v) {
       this.s = v.text();
       int n = v.variableCount();
-      if (n > 0) {
-        pos = new int[n];
-        names = new String[n];
-        for (int i = 0; i < n; i++) {
-          pos[i] = v.variablePosition(i);
-          names[i] = v.variableName(i);
-        }
+      pos = new int[n];
+      names = new String[n];
+      for (int i = 0; i < n; i++) {
+        pos[i] = v.variablePosition(i);
+        names[i] = v.variableName(i);
       }
     }
 
     boolean hasVar() {
-      return names != null && next < names.length;
+      return next < names.length;
     }
   }
 
@@ -468,7 +443,6 @@ public final class JailConfEvaluator {
         for (JailConfValue v : values) {
           dp.val.add(new Str(v));
         }
-        dp.flags |= flags;
         return;
       }
       ArrayList<Str> val = new ArrayList<>(Math.max(1, values.size()));
@@ -560,11 +534,9 @@ public final class JailConfEvaluator {
               }
               int at = s.pos[s.next];
               int len = vs.s.length();
-              if (len > 0) {
-                s.s = s.s.substring(0, at) + vs.s + s.s.substring(at);
-                for (int k = s.next + 1; k < s.names.length; k++) {
-                  s.pos[k] += len;
-                }
+              s.s = s.s.substring(0, at) + vs.s + s.s.substring(at);
+              for (int k = s.next + 1; k < s.names.length; k++) {
+                s.pos[k] += len;
               }
               holder.next++;
               for (int k = 1; k < vp.val.size(); k++) {

@@ -114,7 +114,7 @@ public final class JailConfParameter implements JailConfStatement {
   }
 
   private static List<JailConfValue> literals(String... values) {
-    checkArgument(values.length > 0, "give at one or more values, or use flag(name)");
+    checkArgument(values.length > 0, "give one or more values, or use flag(name)");
     List<JailConfValue> out = new ArrayList<>(values.length);
     for (String v : values) {
       out.add(JailConfValue.literal(v));

@@ -161,7 +161,7 @@ public final class JailConfValue {
 
     @Override
     public int hashCode() {
-      return text.hashCode() * 31 + (variable ? 1 : 0);
+      return Objects.hash(text, variable);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.vnetjail.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,5 +144,46 @@ class JailConfIncludeTest {
 
     assertThat(conf.jailNames()).containsExactly("a", "b");
     assertThat(conf.effectiveParameters("a").get("x")).containsExactly("caf\u00e9");
+  }
+
+  @Test
+  void buildsAnIncludeOfOneOrMorePatternsWithNoFilesRead() {
+    JailConfInclude inc = JailConfInclude.of("/etc/jail.conf.d/*.conf", "extra.conf");
+
+    assertThat(inc.patterns()).containsExactly("/etc/jail.conf.d/*.conf", "extra.conf");
+    assertThat(inc.patterns()).isUnmodifiable();
+    assertThat(inc.files()).isEmpty();
+    assertThat(inc.line()).isEmpty();
+    assertThat(inc).hasToString(".include \"/etc/jail.conf.d/*.conf\", \"extra.conf\";");
+  }
+
+  @Test
+  void refusesNoPatternANullPatternAndANulByte() {
+    assertThatThrownBy(() -> JailConfInclude.of())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("give one or more file names");
+    assertThatThrownBy(() -> JailConfInclude.of("a.conf", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("pattern");
+    for (String bad : List.of("\0", "\0a", "a\0")) {
+      assertThatThrownBy(() -> JailConfInclude.of(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("include pattern " + bad + " holds a NUL byte");
+    }
+  }
+
+  @Test
+  void knowsItsLineAndFilesWhenParsedAndIsEqualByPatternsOnly() {
+    JailConf conf = parse("\n.include \"a.conf\";", Map.of("/etc/a.conf", "a { }"));
+    JailConfInclude parsed = (JailConfInclude) conf.statements().get(0);
+
+    assertThat(parsed.line()).isEqualTo(OptionalInt.of(2));
+    assertThat(parsed.files()).containsExactly(JailConf.parse("a { }"));
+    assertThat(parsed.files()).isUnmodifiable();
+    assertThat(parsed)
+        .isEqualTo(JailConfInclude.of("a.conf"))
+        .hasSameHashCodeAs(JailConfInclude.of("a.conf"));
+    assertThat(parsed).isNotEqualTo(JailConfInclude.of("b.conf")).isNotEqualTo("a.conf");
+    assertThat(parsed.hashCode()).isNotEqualTo(JailConfInclude.of("b.conf").hashCode());
   }
 }

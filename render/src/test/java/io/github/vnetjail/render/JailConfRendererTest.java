@@ -405,4 +405,117 @@ class JailConfRendererTest {
       assertThat(JailConf.parse(text).render()).isEqualTo(text);
     }
   }
+
+  static VnetJail jailWithEveryHook() {
+    VnetJail.Builder b = VnetJail.builder().from(seedJail());
+    for (Hook hook : Hook.values()) {
+      b.addHook(hook, "user " + hook.parameter());
+    }
+    return b.build();
+  }
+
+  /** The exec.* parameters in the order jail(8) holds them. */
+  static Map<String, List<String>> hooks(String text) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    JailConf.parse(text)
+        .effectiveParameters("my-vnet-jail")
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("exec.")) {
+                out.put(k, v);
+              }
+            });
+    return out;
+  }
+
+  @Test
+  void appendsTheUsersCommandForEveryHookAfterTheRobustOnes() {
+    for (JailConfRenderOptions o :
+        List.of(JailConfRenderOptions.defaults(), expanded(JailConfRenderOptions.defaults()))) {
+      Map<String, List<String>> h = hooks(JailConfRenderer.render(jailWithEveryHook(), o));
+
+      assertThat(h.keySet())
+          .containsExactly(
+              "exec.prepare",
+              "exec.prestart",
+              "exec.created",
+              "exec.start",
+              "exec.poststart",
+              "exec.prestop",
+              "exec.stop",
+              "exec.poststop",
+              "exec.release");
+      assertThat(h.get("exec.prepare")).containsExactly("user exec.prepare");
+      assertThat(h.get("exec.prestart")).hasSize(2).last().isEqualTo("user exec.prestart");
+      assertThat(h.get("exec.created")).containsExactly("user exec.created");
+      assertThat(h.get("exec.start")).hasSize(3).endsWith("/bin/sh /etc/rc", "user exec.start");
+      assertThat(h.get("exec.poststart")).containsExactly("user exec.poststart");
+      assertThat(h.get("exec.prestop"))
+          .containsExactly(
+              "/sbin/ifconfig epair154b -vnet my-vnet-jail 2>/dev/null || true",
+              "user exec.prestop");
+      assertThat(h.get("exec.stop")).containsExactly("/bin/sh /etc/rc.shutdown", "user exec.stop");
+      assertThat(h.get("exec.poststop"))
+          .containsExactly(
+              "/sbin/ifconfig bridge0 deletem epair154a 2>/dev/null;"
+                  + " /sbin/ifconfig epair154a destroy 2>/dev/null || true",
+              "user exec.poststop");
+      assertThat(h.get("exec.release")).containsExactly("user exec.release");
+    }
+  }
+
+  @Test
+  void appendsTheUsersCommandForEveryHookAfterTheSeedOnes() {
+    for (JailConfRenderOptions o : List.of(SEED_HOOKS, expanded(SEED_HOOKS))) {
+      Map<String, List<String>> h = hooks(JailConfRenderer.render(jailWithEveryHook(), o));
+
+      assertThat(h.keySet())
+          .containsExactly(
+              "exec.prestart",
+              "exec.start",
+              "exec.created",
+              "exec.poststart",
+              "exec.prepare",
+              "exec.prestop",
+              "exec.stop",
+              "exec.poststop",
+              "exec.release");
+      assertThat(h.get("exec.prestart"))
+          .containsExactly(
+              "/sbin/ifconfig epair154 create up",
+              "/sbin/ifconfig epair154a up descr jail:my-vnet-jail",
+              "/sbin/ifconfig bridge0 addm epair154a up",
+              "user exec.prestart");
+      assertThat(h.get("exec.start"))
+          .containsExactly(
+              "/sbin/ifconfig epair154b 192.168.1.154/24 up",
+              "/sbin/route add default 192.168.1.1",
+              "user exec.start");
+      assertThat(h.get("exec.created")).containsExactly("user exec.created");
+      assertThat(h.get("exec.poststart")).containsExactly("user exec.poststart");
+      assertThat(h.get("exec.prepare")).containsExactly("user exec.prepare");
+      assertThat(h.get("exec.prestop"))
+          .containsExactly(
+              "/sbin/ifconfig epair154b || /sbin/ifconfig epair154b -vnet my-vnet-jail",
+              "user exec.prestop");
+      assertThat(h.get("exec.stop")).containsExactly("user exec.stop");
+      assertThat(h.get("exec.poststop"))
+          .containsExactly(
+              "/sbin/ifconfig bridge0 deletem epair154a",
+              "/sbin/ifconfig epair154a destroy",
+              "user exec.poststop");
+      assertThat(h.get("exec.release")).containsExactly("user exec.release");
+    }
+  }
+
+  @Test
+  void usesTheDocumentedDefaultOptions() {
+    JailConfRenderOptions o = JailConfRenderOptions.defaults();
+
+    assertThat(o.style()).isEqualTo(JailConfRenderOptions.Style.VARIABLES);
+    assertThat(o.hooks()).isEqualTo(JailConfRenderOptions.Hooks.ROBUST);
+    assertThat(o.dialect()).isEqualTo(JailConfDialect.FREEBSD_14);
+    assertThat(o.confDirectory()).isEqualTo("/etc/jail.conf.d");
+    assertThat(JailConfDialect.defaultDialect()).isEqualTo(JailConfDialect.FREEBSD_14);
+  }
 }

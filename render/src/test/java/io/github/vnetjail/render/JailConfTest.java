@@ -88,4 +88,87 @@ class JailConfTest {
     assertThat(edited.withoutJail("b").jailNames()).containsExactly("a", "c");
     assertThat(conf.jail("a").orElseThrow().body()).hasSize(2);
   }
+
+  @Test
+  void keepsItsFileNameAndDialectThroughEdits() {
+    JailConf conf =
+        JailConf.parse(
+            "a { }",
+            "/usr/local/etc/jail.conf",
+            JailConfFileSource.none(),
+            JailConfDialect.FREEBSD_13);
+    JailConf edited = conf.withStatements(List.of(JailConfParameter.flag("persist")));
+
+    assertThat(JailConf.parse("a { }").fileName()).isEqualTo(JailConf.DEFAULT_FILE);
+    assertThat(JailConf.DEFAULT_FILE).isEqualTo("/etc/jail.conf");
+    assertThat(JailConf.parse("a { }").dialect()).isEqualTo(JailConfDialect.FREEBSD_14);
+    assertThat(conf.fileName()).isEqualTo("/usr/local/etc/jail.conf");
+    assertThat(conf.dialect()).isEqualTo(JailConfDialect.FREEBSD_13);
+    assertThat(edited.fileName()).isEqualTo("/usr/local/etc/jail.conf");
+    assertThat(edited.dialect()).isEqualTo(JailConfDialect.FREEBSD_13);
+    assertThat(edited.statements()).containsExactly(JailConfParameter.flag("persist"));
+    assertThat(conf.withJail(JailConfJail.of("b", List.of())).fileName())
+        .isEqualTo("/usr/local/etc/jail.conf");
+    assertThat(conf.withoutJail("a").statements()).isEmpty();
+    assertThat(conf.withoutJail("a").dialect()).isEqualTo(JailConfDialect.FREEBSD_13);
+  }
+
+  @Test
+  void buildsAFileOfStatementsForEitherDialect() {
+    JailConf conf = JailConf.of(List.of(JailConfJail.of("a", List.of())));
+    JailConf conf13 =
+        JailConf.of(List.of(JailConfJail.of("a", List.of())), JailConfDialect.FREEBSD_13);
+
+    assertThat(conf.fileName()).isEqualTo("/etc/jail.conf");
+    assertThat(conf.dialect()).isEqualTo(JailConfDialect.FREEBSD_14);
+    assertThat(conf13.dialect()).isEqualTo(JailConfDialect.FREEBSD_13);
+    assertThat(conf.statements()).isUnmodifiable();
+    List<JailConfStatement> withNull = new java.util.ArrayList<>();
+    withNull.add(null);
+    assertThatThrownBy(() -> JailConf.of(withNull))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("statement");
+  }
+
+  @Test
+  void isEqualByDialectAndStatementsAndPrintsAsItRenders() {
+    JailConf conf = JailConf.parse("# c\na { persist; }\n");
+    JailConf other = JailConf.parse("# c\na { persist; }\n", "/x.conf", JailConfFileSource.none());
+
+    assertThat(conf).isEqualTo(conf).isEqualTo(other).hasSameHashCodeAs(other);
+    assertThat(conf)
+        .isNotEqualTo(
+            JailConf.parse(
+                "# c\na { persist; }\n",
+                "/x.conf",
+                JailConfFileSource.none(),
+                JailConfDialect.FREEBSD_13));
+    assertThat(conf).isNotEqualTo(JailConf.parse("# c\na { }\n"));
+    assertThat(conf).isNotEqualTo("# c\na {\n  persist;\n}\n");
+    assertThat(conf.hashCode()).isNotEqualTo(JailConf.parse("# c\na { }\n").hashCode());
+    assertThat(conf).hasToString("# c\na {\n  persist;\n}\n");
+    assertThat(conf.render()).isEqualTo("# c\na {\n  persist;\n}\n");
+  }
+
+  @Test
+  void evaluatesOnceAndAnswersFromThatResult() {
+    JailConf conf = JailConf.parse("b { x = 1; }\na { }");
+
+    assertThat(conf.evaluate()).isSameAs(conf.evaluate());
+    assertThat(conf.jailNames()).containsExactly("b", "a");
+    assertThat(conf.effectiveParameters("b"))
+        .containsExactly(Map.entry("name", List.of("b")), Map.entry("x", List.of("1")));
+  }
+
+  @Test
+  void findsOnlyATopLevelBlockByItsWrittenName() {
+    JailConf conf = JailConf.parse("x = 1;\nouter { inner { } }\n\"web.*\" { }\nouter { a; }");
+
+    assertThat(conf.jail("outer")).contains((JailConfJail) conf.statements().get(1));
+    assertThat(conf.jail("web.*")).contains((JailConfJail) conf.statements().get(2));
+    assertThat(conf.jail("inner")).isEmpty();
+    assertThat(conf.jail("outer.inner")).isEmpty();
+    assertThat(conf.jail("x")).isEmpty();
+    assertThat(conf.withoutJail("outer").render()).isEqualTo("x = \"1\";\n\n\"web.*\" {\n}\n");
+  }
 }

@@ -49,9 +49,8 @@ public final class Glob {
           continue;
         }
         String dir = prefix.isEmpty() ? "." : prefix;
-        List<String> names = new ArrayList<>(list.apply(dir));
-        Collections.sort(names);
-        for (String name : names) {
+        // No sort here: glob(3) sorts the whole paths, which the end does.
+        for (String name : list.apply(dir)) {
           if (matches(part, name)) {
             next.add(join(prefix, name, last));
           }
@@ -86,17 +85,17 @@ public final class Glob {
     return out.toString();
   }
 
-  /** Returns the index of the {@code ]} closing the set that starts at {@code at}, or -1. */
+  /**
+   * Returns the index of the {@code ]} closing the set that starts at {@code at}, or -1. As in
+   * glob.c glob0, the first character after {@code [} or {@code [!} is a member even if it is
+   * {@code ]}, so the search starts after it.
+   */
   private static int setEnd(String p, int at) {
     int i = at + 1;
-    if (i < p.length() && (p.charAt(i) == '!')) {
+    if (i < p.length() && p.charAt(i) == '!') {
       i++;
     }
-    if (i < p.length() && p.charAt(i) == ']') {
-      i++;
-    }
-    int close = p.indexOf(']', i);
-    return close;
+    return p.indexOf(']', i + 1);
   }
 
   /** Returns true if one path component matches the pattern component. */
@@ -142,10 +141,8 @@ public final class Glob {
             i++;
           }
           boolean found = false;
-          boolean first = true;
-          while (i < close || first && i == close) {
+          while (i < close) { // setEnd: the first member is before close
             char lo = p.charAt(i);
-            first = false;
             if (i + 2 < close && p.charAt(i + 1) == '-') {
               if (sc >= lo && sc <= p.charAt(i + 2)) {
                 found = true;
