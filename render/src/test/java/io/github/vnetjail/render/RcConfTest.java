@@ -261,11 +261,43 @@ class RcConfTest {
   }
 
   @Test
-  void rejectsWordsWithBlanks() {
-    assertThatThrownBy(() -> RcConf.empty().addWord("l", "a b"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RcConf.empty().removeWord("l", ""))
-        .isInstanceOf(IllegalArgumentException.class);
+  void rejectsListWordsWithBlanksAsRcConfExceptionNamingVariableValueAndFix() {
+    RcConf rc = RcConf.parse("cloned_interfaces=\"bridge0\"\n");
+    assertThatThrownBy(() -> rc.addWord("cloned_interfaces", "bridge1 bridge2"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessage(
+            "cannot add \"bridge1 bridge2\" to the list in cloned_interfaces: a list word must be"
+                + " one non-empty word without blanks (space, tab, newline); call"
+                + " addWord(\"cloned_interfaces\", word) once for each word")
+        .extracting(e -> ((RcConfException) e).line())
+        .isEqualTo(0);
+    assertThatThrownBy(() -> rc.removeWord("jail_list", "a\tb\nc"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessage(
+            "cannot remove \"a\\x09b\\x0ac\" from the list in jail_list: a list word must be"
+                + " one non-empty word without blanks (space, tab, newline); call"
+                + " removeWord(\"jail_list\", word) once for each word");
+    assertThatThrownBy(() -> rc.addWord("l", ""))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot add \"\" to the list in l: a list word must be");
+    assertThatThrownBy(() -> rc.removeWord("l", " x"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot remove \" x\" from the list in l: a list word must be");
+    // the edits check the same way, before anything is applied
+    assertThatThrownBy(() -> RcConfEdit.addWord("cloned_interfaces", "bridge1 bridge2"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith(
+            "cannot add \"bridge1 bridge2\" to the list in cloned_interfaces: a list word");
+    assertThatThrownBy(() -> RcConfEdit.removeWord("jail_list", "web db"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot remove \"web db\" from the list in jail_list: a list word");
+    // a bad name is reported before the word
+    assertThatThrownBy(() -> rc.addWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
+    assertThatThrownBy(() -> RcConfEdit.removeWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
   }
 
   @Test
