@@ -413,8 +413,12 @@ public final class RcConf {
     return Optional.empty();
   }
 
-  private static boolean isNameChar(char c, boolean first) {
-    return c == '_' || c < 128 && (Character.isLetter(c) || !first && Character.isDigit(c));
+  /** A character of an sh name (POSIX: portable letters, digits, '_'), not a digit when first. */
+  static boolean isNameChar(char c, boolean first) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c == '_'
+        || !first && c >= '0' && c <= '9';
   }
 
   /**
