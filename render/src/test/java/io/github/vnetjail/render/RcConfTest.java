@@ -295,6 +295,9 @@ class RcConfTest {
     assertThatThrownBy(() -> rc.addWord("my-list", "a b"))
         .isExactlyInstanceOf(RcConfException.class)
         .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
+    assertThatThrownBy(() -> rc.removeWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
     assertThatThrownBy(() -> RcConfEdit.removeWord("my-list", "a b"))
         .isExactlyInstanceOf(RcConfException.class)
         .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
