@@ -1,6 +1,5 @@
 package io.github.vnetjail.render;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
@@ -260,11 +259,12 @@ public final class RcConf {
    * Appends {@code word} to the space-separated list in {@code name} unless it is already there,
    * like {@code sysrc name+=word}; creates {@code name="word"} when no line assigns it.
    *
-   * @throws RcConfException if the current value cannot be known without running sh
+   * @throws RcConfException if {@code word} is empty or holds a blank (add several words one at a
+   *     time), or the current value cannot be known without running sh
    */
   public RcConf addWord(String name, String word) {
     checkVariableName(name);
-    checkWord(word);
+    checkWord(RcConfEdit.Kind.ADD_WORD, name, word);
     String before = get(name).orElse("");
     if (words(before).contains(word)) {
       return this;
@@ -280,11 +280,12 @@ public final class RcConf {
    * the word is not in the list or no line assigns {@code name} (sysrc would add an empty
    * assignment, which can override a default).
    *
-   * @throws RcConfException if the current value cannot be known without running sh
+   * @throws RcConfException if {@code word} is empty or holds a blank (remove several words one at
+   *     a time), or the current value cannot be known without running sh
    */
   public RcConf removeWord(String name, String word) {
     checkVariableName(name);
-    checkWord(word);
+    checkWord(RcConfEdit.Kind.REMOVE_WORD, name, word);
     Optional<String> before = get(name);
     if (before.isEmpty() || !words(before.get()).contains(word)) {
       return this;
@@ -369,12 +370,30 @@ public final class RcConf {
     return Arrays.stream(value.split("[ \t\n]+")).filter(w -> !w.isEmpty()).toList();
   }
 
-  static void checkWord(String word) {
+  /**
+   * Checks that {@code word} is one word of a list value, for {@link RcConfEdit.Kind#ADD_WORD} or
+   * {@link RcConfEdit.Kind#REMOVE_WORD} on {@code name}.
+   *
+   * @throws RcConfException naming the variable, the word and the fix otherwise
+   */
+  static void checkWord(RcConfEdit.Kind kind, String name, String word) {
     checkNotNull(word, "word");
-    checkArgument(
-        !word.isEmpty() && words(word).equals(List.of(word)),
-        "word must be one non-empty word without blanks, got \"%s\"",
-        word);
+    if (!words(word).equals(List.of(word))) {
+      boolean add = kind == RcConfEdit.Kind.ADD_WORD;
+      throw new RcConfException(
+          "cannot "
+              + (add ? "add " : "remove ")
+              + ShellQuoting.describe(word)
+              + (add ? " to" : " from")
+              + " the list in "
+              + name
+              + ": a list word must be one non-empty word without blanks (space, tab, newline);"
+              + " call "
+              + (add ? "addWord" : "removeWord")
+              + "(\""
+              + name
+              + "\", word) once for each word");
+    }
   }
 
   private Optional<String> currentValue(String name) {
@@ -394,8 +413,12 @@ public final class RcConf {
     return Optional.empty();
   }
 
-  private static boolean isNameChar(char c, boolean first) {
-    return c == '_' || c < 128 && (Character.isLetter(c) || !first && Character.isDigit(c));
+  /** A character of an sh name (POSIX: portable letters, digits, '_'), not a digit when first. */
+  static boolean isNameChar(char c, boolean first) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c == '_'
+        || !first && c >= '0' && c <= '9';
   }
 
   /**

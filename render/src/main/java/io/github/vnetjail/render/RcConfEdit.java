@@ -44,14 +44,22 @@ public final class RcConfEdit {
     return new RcConfEdit(Kind.SET, name, Optional.of(checkNotNull(value, "value")));
   }
 
-  /** Returns an edit that adds {@code word} to the list in {@code name} unless present. */
+  /**
+   * Returns an edit that adds {@code word} to the list in {@code name} unless present.
+   *
+   * @throws RcConfException if {@code word} is empty or holds a blank
+   */
   public static RcConfEdit addWord(String name, String word) {
-    return new RcConfEdit(Kind.ADD_WORD, name, Optional.of(checkWordNotNull(word)));
+    return wordEdit(Kind.ADD_WORD, name, word);
   }
 
-  /** Returns an edit that removes {@code word} from the list in {@code name}. */
+  /**
+   * Returns an edit that removes {@code word} from the list in {@code name}.
+   *
+   * @throws RcConfException if {@code word} is empty or holds a blank
+   */
   public static RcConfEdit removeWord(String name, String word) {
-    return new RcConfEdit(Kind.REMOVE_WORD, name, Optional.of(checkWordNotNull(word)));
+    return wordEdit(Kind.REMOVE_WORD, name, word);
   }
 
   /** Returns an edit that deletes every assignment of {@code name}. */
@@ -89,9 +97,10 @@ public final class RcConfEdit {
     }
   }
 
-  private static String checkWordNotNull(String word) {
-    RcConf.checkWord(word);
-    return word;
+  private static RcConfEdit wordEdit(Kind kind, String name, String word) {
+    RcConf.checkVariableName(name); // before the word, whose message names the variable
+    RcConf.checkWord(kind, name, word);
+    return new RcConfEdit(kind, name, Optional.of(word));
   }
 
   @Override

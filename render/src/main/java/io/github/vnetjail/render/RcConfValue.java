@@ -9,14 +9,13 @@ import java.util.Optional;
  * The value word of one rc.conf assignment, scanned the way sh reads it: single quotes, double
  * quotes with their four escapes, backslashes, line continuations, {@code $name} and {@code
  * ${name}}. What only a running sh can know (command substitution, {@code ${x:-y}}, positional
- * parameters, tilde expansion) is kept as an unsupported piece, so that {@link #evaluate} can say
+ * parameters, tilde expansion) is remembered (the first of it), so that {@link #evaluate} can say
  * so instead of guessing.
  */
 final class RcConfValue {
   enum Kind {
     LITERAL,
-    VARIABLE,
-    UNSUPPORTED
+    VARIABLE
   }
 
   record Piece(Kind kind, String text) {}
@@ -29,13 +28,21 @@ final class RcConfValue {
 
   final List<Piece> pieces;
 
+  /**
+   * The first part of the word that only a running sh can tell, such as {@code $(hostname)}: with
+   * one, the pieces cannot give the value.
+   */
+  final Optional<String> unsupported;
+
   /** True when the whole word is one {@code '...'} string: sysrc keeps that style on edit. */
   final boolean singleQuoted;
 
-  private RcConfValue(int start, int end, List<Piece> pieces, boolean singleQuoted) {
+  private RcConfValue(
+      int start, int end, List<Piece> pieces, Optional<String> unsupported, boolean singleQuoted) {
     this.start = start;
     this.end = end;
     this.pieces = List.copyOf(pieces);
+    this.unsupported = unsupported;
     this.singleQuoted = singleQuoted;
   }
 
@@ -44,19 +51,13 @@ final class RcConfValue {
    * the empty string), or empty with the reason in {@code why} when only sh could tell.
    */
   Optional<String> evaluate(Map<String, String> env, StringBuilder why) {
+    if (unsupported.isPresent()) {
+      why.append(unsupported.get());
+      return Optional.empty();
+    }
     StringBuilder out = new StringBuilder();
     for (Piece piece : pieces) {
-      switch (piece.kind()) {
-        case LITERAL:
-          out.append(piece.text());
-          break;
-        case VARIABLE:
-          out.append(env.getOrDefault(piece.text(), ""));
-          break;
-        default:
-          why.append(piece.text());
-          return Optional.empty();
-      }
+      out.append(piece.kind() == Kind.VARIABLE ? env.getOrDefault(piece.text(), "") : piece.text());
     }
     return Optional.of(out.toString());
   }
@@ -78,6 +79,7 @@ final class RcConfValue {
     private final int line;
     private final List<Piece> pieces = new ArrayList<>();
     private final StringBuilder literal = new StringBuilder();
+    private Optional<String> unsupported = Optional.empty();
     private int pos;
 
     Scanner(String text, int start, String name, int line) {
@@ -158,7 +160,7 @@ final class RcConfValue {
       }
       flush();
       boolean singleQuoted = quotedPieces == 1 && onlySingle && text.charAt(start) == '\'';
-      return new RcConfValue(start, pos, pieces, singleQuoted);
+      return new RcConfValue(start, pos, pieces, unsupported, singleQuoted);
     }
 
     /** Unquoted blanks, newline and sh's operator characters end the word. */
@@ -218,9 +220,9 @@ final class RcConfValue {
         int close = matching(pos + 1, '(', ')', "$(...)");
         unsupported(text.substring(pos, close + 1));
         pos = close + 1;
-      } else if (d == '_' || Character.isLetter(d) && d < 128) {
+      } else if (RcConf.isNameChar(d, true)) {
         int stop = pos + 1;
-        while (stop < n && isNameChar(text.charAt(stop))) {
+        while (stop < n && RcConf.isNameChar(text.charAt(stop), false)) {
           stop++;
         }
         variable(text.substring(pos + 1, stop));
@@ -263,25 +265,21 @@ final class RcConfValue {
       throw unterminated(what, "a closing " + closing);
     }
 
-    private static boolean isNameChar(char c) {
-      return c == '_' || c < 128 && Character.isLetterOrDigit(c);
-    }
-
     private void variable(String variable) {
       flush();
       pieces.add(new Piece(Kind.VARIABLE, variable));
     }
 
+    /** Keeps the first such part: evaluation stops there, so later ones never show. */
     private void unsupported(String what) {
-      flush();
-      pieces.add(new Piece(Kind.UNSUPPORTED, what));
+      if (unsupported.isEmpty()) {
+        unsupported = Optional.of(what);
+      }
     }
 
     private void flush() {
-      if (literal.length() > 0) {
-        pieces.add(new Piece(Kind.LITERAL, literal.toString()));
-        literal.setLength(0);
-      }
+      pieces.add(new Piece(Kind.LITERAL, literal.toString())); // an empty one appends nothing
+      literal.setLength(0);
     }
 
     private RcConfException unterminated(String what, String fix) {

@@ -220,6 +220,78 @@ class RcConfRendererTest {
   }
 
   @Test
+  void putsTheHostsIpv6AddressOnTheBridgeAndRoutesForJailsThatUseIt() throws Exception {
+    Vlan v30 = Vlan.of("em1", 30);
+    HostConfig host =
+        HostConfig.builder()
+            .addVlan(v30)
+            .addBridge(
+                Bridge.builder()
+                    .name("bridge0")
+                    .addMember("em0")
+                    .addMember(v30.interfaceName())
+                    .address("2001:db8::10/64")
+                    .build())
+            .addJail(
+                VnetJail.builder()
+                    .name("v6")
+                    .id(1)
+                    .bridge("bridge0")
+                    .ip6("2001:db8::21/64")
+                    .ip6Gateway("2001:db8::10")
+                    .build())
+            .build();
+    String text = RcConfRenderer.render(host);
+    // the VLAN member is set up by its own VLAN line, once, not as a bridge member
+    assertThat(text)
+        .isEqualTo(
+            "cloned_interfaces=\"bridge0\"\n"
+                + "ifconfig_bridge0=\"addm em0 addm em1.30 up\"\n"
+                + "ifconfig_bridge0_ipv6=\"inet6 2001:db8::10/64\"\n"
+                + "ifconfig_em0=\"up\"\n"
+                + "vlans_em1=\"30\"\n"
+                + "ifconfig_em1_30=\"up\"\n"
+                + "ipv6_gateway_enable=\"YES\"\n"
+                + "jail_enable=\"YES\"\n"
+                + "jail_list=\"v6\"\n");
+    assertThat(RcConfShell.source(text, List.of("ifconfig_bridge0_ipv6", "gateway_enable")))
+        .containsExactly(
+            Map.entry("ifconfig_bridge0_ipv6", Optional.of("inet6 2001:db8::10/64")),
+            Map.entry("gateway_enable", Optional.empty()));
+  }
+
+  @Test
+  void routesOnlyWhenAJailsGatewayIsTheHostsOwnAddress() {
+    for (String gateway : List.of("192.168.1.1", "192.168.1.10")) {
+      HostConfig host =
+          HostConfig.builder()
+              .addBridge(
+                  Bridge.builder()
+                      .name("bridge0")
+                      .addMember("em0")
+                      .address("192.168.1.10/24")
+                      .build())
+              .addJail(
+                  VnetJail.builder()
+                      .name("web")
+                      .id(1)
+                      .bridge("bridge0")
+                      .ip("192.168.1.21/24")
+                      .gateway(gateway)
+                      .ip6("2001:db8::21/64")
+                      .ip6Gateway("2001:db8::1")
+                      .build())
+              .build();
+      RcConf rc = RcConf.parse(RcConfRenderer.render(host));
+      assertThat(rc.get("gateway_enable"))
+          .as(gateway)
+          .isEqualTo(gateway.endsWith(".10") ? Optional.of("YES") : Optional.empty());
+      // the host has no IPv6 address on the bridge: it routes no IPv6
+      assertThat(rc.get("ipv6_gateway_enable")).isEmpty();
+    }
+  }
+
+  @Test
   void aHostWithoutJailsOrBridgesRendersNothing() {
     assertThat(RcConfRenderer.render(HostConfig.builder().build())).isEmpty();
   }

@@ -261,11 +261,119 @@ class RcConfTest {
   }
 
   @Test
-  void rejectsWordsWithBlanks() {
-    assertThatThrownBy(() -> RcConf.empty().addWord("l", "a b"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RcConf.empty().removeWord("l", ""))
-        .isInstanceOf(IllegalArgumentException.class);
+  void rejectsListWordsWithBlanksAsRcConfExceptionNamingVariableValueAndFix() {
+    RcConf rc = RcConf.parse("cloned_interfaces=\"bridge0\"\n");
+    assertThatThrownBy(() -> rc.addWord("cloned_interfaces", "bridge1 bridge2"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessage(
+            "cannot add \"bridge1 bridge2\" to the list in cloned_interfaces: a list word must be"
+                + " one non-empty word without blanks (space, tab, newline); call"
+                + " addWord(\"cloned_interfaces\", word) once for each word")
+        .extracting(e -> ((RcConfException) e).line())
+        .isEqualTo(0);
+    assertThatThrownBy(() -> rc.removeWord("jail_list", "a\tb\nc"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessage(
+            "cannot remove \"a\\x09b\\x0ac\" from the list in jail_list: a list word must be"
+                + " one non-empty word without blanks (space, tab, newline); call"
+                + " removeWord(\"jail_list\", word) once for each word");
+    assertThatThrownBy(() -> rc.addWord("l", ""))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot add \"\" to the list in l: a list word must be");
+    assertThatThrownBy(() -> rc.removeWord("l", " x"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot remove \" x\" from the list in l: a list word must be");
+    // the edits check the same way, before anything is applied
+    assertThatThrownBy(() -> RcConfEdit.addWord("cloned_interfaces", "bridge1 bridge2"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith(
+            "cannot add \"bridge1 bridge2\" to the list in cloned_interfaces: a list word");
+    assertThatThrownBy(() -> RcConfEdit.removeWord("jail_list", "web db"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("cannot remove \"web db\" from the list in jail_list: a list word");
+    // a bad name is reported before the word
+    assertThatThrownBy(() -> rc.addWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
+    assertThatThrownBy(() -> rc.removeWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
+    assertThatThrownBy(() -> RcConfEdit.removeWord("my-list", "a b"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessageStartingWith("rc.conf variable name \"my-list\" is not an sh variable name");
+  }
+
+  @Test
+  void everyMethodTakingANameRefusesOneThatIsNoShVariable() {
+    RcConf rc = RcConf.parse("a=1\n");
+    String message =
+        "rc.conf variable name \"a-b\" is not an sh variable name; use letters, digits and '_',"
+            + " not starting with a digit (rc.d scripts turn other characters of jail and"
+            + " interface names into '_')";
+    for (Runnable r :
+        List.<Runnable>of(
+            () -> rc.get("a-b"),
+            () -> rc.contains("a-b"),
+            () -> rc.set("a-b", "x"),
+            () -> rc.addWord("a-b", "x"),
+            () -> rc.removeWord("a-b", "x"),
+            () -> rc.delete("a-b"))) {
+      assertThatThrownBy(r::run)
+          .isExactlyInstanceOf(RcConfException.class)
+          .hasMessage(message)
+          .extracting(e -> ((RcConfException) e).line())
+          .isEqualTo(0);
+    }
+  }
+
+  @Test
+  void containsTellsWhetherALineSysrcEditsAssignsTheName() {
+    RcConf rc = RcConf.parse("a=1\n#b=2\nexport c=3\n");
+    assertThat(rc.contains("a")).isTrue();
+    assertThat(rc.contains("b")).isFalse();
+    assertThat(rc.contains("c")).isFalse();
+  }
+
+  @Test
+  void removeWordDropsLeadingAndTrailingBlanksOfTheList() {
+    assertThat(RcConf.parse("l=\" a b \"\n").removeWord("l", "a").render()).isEqualTo("l=\"b\"\n");
+    assertThat(RcConf.parse("l=\"\ta\tb\"\n").removeWord("l", "b").render()).isEqualTo("l=\"a\"\n");
+    // sysrc: new="$before $word" with one leading blank stripped; other blanks stay
+    assertThat(RcConf.parse("l=\" a\"\n").addWord("l", "b").render()).isEqualTo("l=\"a b\"\n");
+    assertThat(RcConf.parse("l=\"a \"\n").addWord("l", "b").render()).isEqualTo("l=\"a  b\"\n");
+  }
+
+  @Test
+  void equalsAndHashCodeFollowTheText() {
+    RcConf a = RcConf.parse("a=1\n");
+    assertThat(a)
+        .isEqualTo(RcConf.parse("a=1\nb=2\n").delete("b"))
+        .isNotEqualTo(RcConf.parse("a=1"))
+        .isNotEqualTo(RcConf.parse("a=1\n").set("a", "2"))
+        .isNotEqualTo("a=1\n")
+        .hasToString("a=1\n");
+    assertThat(a.hashCode())
+        .isEqualTo(RcConf.parse("a=1\n").hashCode())
+        .isEqualTo("a=1\n".hashCode());
+    assertThat(RcConf.empty()).isEqualTo(RcConf.parse("")).hasToString("");
+  }
+
+  @Test
+  void refusedExportOverrideCarriesTheLineOfTheExport() {
+    RcConf rc = RcConf.parse("a=1\n\n# x\nexport a=2\n");
+    assertThatThrownBy(() -> rc.set("a", "3"))
+        .isExactlyInstanceOf(RcConfException.class)
+        .hasMessage(
+            "rc.conf line 4 sets a again with export, after line 1 that sysrc edits, so sh would"
+                + " keep the exported value; change or remove line 4")
+        .extracting(e -> ((RcConfException) e).line())
+        .isEqualTo(4);
+    // an export before the edited line is overridden by it: no conflict
+    assertThat(RcConf.parse("export a=1\na=2\n").set("a", "3").render())
+        .isEqualTo("export a=1\na=\"3\"\n");
+    // an export of another name is no conflict either
+    assertThat(RcConf.parse("a=1\nexport b=2\n").set("a", "3").render())
+        .isEqualTo("a=\"3\"\nexport b=2\n");
   }
 
   @Test
@@ -274,7 +382,9 @@ class RcConfTest {
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("rc.conf line 3")
         .hasMessageContaining("value of b")
-        .hasMessageContaining("unterminated double-quoted string");
+        .hasMessageContaining("unterminated double-quoted string")
+        .extracting(e -> ((RcConfException) e).line())
+        .isEqualTo(3);
   }
 
   @Test

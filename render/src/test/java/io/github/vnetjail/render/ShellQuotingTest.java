@@ -51,6 +51,69 @@ class ShellQuotingTest {
   }
 
   @Test
+  void quotesAProgramNameHoldingEqualsAnywhere() {
+    assertThat(ShellQuoting.join(List.of("=x", "=y"))).isEqualTo("'=x' =y");
+    assertThat(ShellQuoting.join(List.of("x="))).isEqualTo("'x='");
+    assertThat(ShellQuoting.join(List.of("a b=c"))).isEqualTo("'a b=c'");
+    assertThat(ShellQuoting.join(List.of("", "a"))).isEqualTo("'' a");
+    assertThat(ShellQuoting.join(List.of())).isEmpty();
+  }
+
+  @Test
+  void rejectsANulByteInEveryFormWherePresent() {
+    for (String v : List.of("\0", "\0a", "a\0", "a\0b")) {
+      String message =
+          "value "
+              + ShellQuoting.describe(v)
+              + " holds a NUL byte, which sh cannot carry; remove it";
+      assertThatThrownBy(() -> ShellQuoting.quote(v))
+          .isExactlyInstanceOf(VnetJailException.class)
+          .hasMessage(message);
+      assertThatThrownBy(() -> ShellQuoting.singleQuote(v))
+          .isExactlyInstanceOf(VnetJailException.class)
+          .hasMessage(message);
+      assertThatThrownBy(() -> ShellQuoting.doubleQuote(v))
+          .isExactlyInstanceOf(VnetJailException.class)
+          .hasMessage(message);
+      assertThatThrownBy(() -> ShellQuoting.join(List.of("echo", v)))
+          .isExactlyInstanceOf(VnetJailException.class)
+          .hasMessage(message);
+    }
+    assertThat(ShellQuoting.describe("\0a")).isEqualTo("\"\\x00a\"");
+  }
+
+  @Test
+  void doubleQuoteRejectsALineBreakAnywhere() {
+    for (String v : List.of("\n", "\na", "a\n", "\r", "\ra", "a\rb")) {
+      assertThatThrownBy(() -> ShellQuoting.doubleQuote(v))
+          .isExactlyInstanceOf(VnetJailException.class)
+          .hasMessage(
+              "value "
+                  + ShellQuoting.describe(v)
+                  + " holds a line break; rc.conf values must be one line");
+    }
+    assertThat(ShellQuoting.singleQuote("a\nb")).isEqualTo("'a\nb'");
+  }
+
+  @Test
+  void singleQuoteAlwaysQuotes() {
+    assertThat(ShellQuoting.singleQuote("abc")).isEqualTo("'abc'");
+    assertThat(ShellQuoting.singleQuote("")).isEqualTo("''");
+    assertThat(ShellQuoting.singleQuote("it's")).isEqualTo("'it'\\''s'");
+  }
+
+  @Test
+  void describeShowsControlCharactersAndCutsAfter80CodePoints() {
+    assertThat(ShellQuoting.describe("a b~")).isEqualTo("\"a b~\"");
+    assertThat(ShellQuoting.describe("\u001f\u007f\u0080é")).isEqualTo("\"\\x1f\\x7f\u0080é\"");
+    assertThat(ShellQuoting.describe("\t\r\n")).isEqualTo("\"\\x09\\x0d\\x0a\"");
+    String eighty = "😀".repeat(80);
+    assertThat(ShellQuoting.describe(eighty)).isEqualTo("\"" + eighty + "\"");
+    assertThat(ShellQuoting.describe(eighty + "x")).isEqualTo("\"" + eighty + "...\"");
+    assertThat(ShellQuoting.describe("a".repeat(79))).isEqualTo("\"" + "a".repeat(79) + "\"");
+  }
+
+  @Test
   void realShReadsBackEveryQuotedValueExactly() throws Exception {
     Random random = new Random(20261204L);
     String alphabet = "ab '\"\\$`;|&#(){}*?[]~!<>\t\n=é漢";
