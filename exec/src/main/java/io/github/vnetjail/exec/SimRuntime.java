@@ -41,6 +41,10 @@ final class SimRuntime {
   final SimJailConfigReader configReader;
   private final Map<String, Program> programs = new LinkedHashMap<>();
   final List<SimulatedHost.Process> processes = new ArrayList<>();
+
+  /** The mounted file systems, oldest first; a later mount on the same point covers an earlier. */
+  final List<SimulatedHost.Mount> mounts = new ArrayList<>();
+
   private final List<ActiveFault> faults = new ArrayList<>();
   int received;
 
