@@ -239,7 +239,7 @@ public final class JailManager {
       }
       ExecResult r = run(name, op, "jail -c", Command.of("jail", "-f", e.confPath(), "-c", name));
       if (!r.isSuccess()) {
-        rollback(e, op, "jail -c", Optional.of(r), "", false);
+        rollback(e, op, "jail -c", Optional.of(r), "", true);
       }
       if (planner.isEmpty()) {
         Optional<CheckFailure> broken = check(e, op);
@@ -465,12 +465,13 @@ public final class JailManager {
 
   /**
    * Makes sure nothing of the jail is left on the host: removes it if it still runs (with its
-   * config, then without), unmounts what a failed removal left mounted, reclaims and destroys its
-   * interfaces, then checks. {@code removeFailed}: a {@code jail -r} of this operation failed.
+   * config, then without), unmounts what a failed jail(8) left mounted, reclaims and destroys its
+   * interfaces, then checks. {@code jailFailed}: a {@code jail -c} or {@code jail -r} of this
+   * operation failed.
    */
-  private void teardown(JailManagerManifest.Entry e, String op, boolean removeFailed) {
+  private void teardown(JailManagerManifest.Entry e, String op, boolean jailFailed) {
     HostView view = probe(e.name(), op);
-    boolean unmount = removeFailed;
+    boolean unmount = jailFailed;
     if (view.active.containsKey(e.name())) {
       ExecResult r =
           run(e.name(), op, "jail -r", Command.of("jail", "-f", e.confPath(), "-r", e.name()));
@@ -517,11 +518,12 @@ public final class JailManager {
   }
 
   /**
-   * After a failed {@code jail -r} (jail(8) goes on past a failed umount step and exits 1) or a
-   * {@code jail -R} (which runs no step), unmounts what the jail's mount parameters mounted and is
-   * still mounted, in jail(8)'s stop order (command.c run_command, jail.c stopcommands):
-   * mount.procfs, mount.fdescfs, mount.devfs, then the {@code mount} lines in reverse. The mount
-   * points come from the jail's file, what is mounted from {@code mount -p}.
+   * After a failed {@code jail -c} (a mount step that failed after mounting is not undone), a
+   * failed {@code jail -r} (jail(8) goes on past a failed umount step and exits 1) or a {@code jail
+   * -R} (which runs no step), unmounts what the jail's mount parameters mounted and is still
+   * mounted, in jail(8)'s stop order (command.c run_command, jail.c stopcommands): mount.procfs,
+   * mount.fdescfs, mount.devfs, then the {@code mount} lines in reverse. The mount points come from
+   * the jail's file, what is mounted from {@code mount -p}.
    */
   private void unmountLeftovers(JailManagerManifest.Entry e, String op) {
     Optional<String> text = files().read(e.confPath());
@@ -636,11 +638,11 @@ public final class JailManager {
       String step,
       Optional<ExecResult> failure,
       String what,
-      boolean removeFailed) {
+      boolean jailFailed) {
     emit(e.name(), op, JailEvent.Kind.ROLLBACK, "rolling back after " + step);
     String detail;
     try {
-      teardown(e, op, removeFailed);
+      teardown(e, op, jailFailed);
       detail =
           (what.isEmpty() ? "rolled back" : what) + ": nothing of the jail is left on the host";
     } catch (RuntimeException ex) {

@@ -881,6 +881,7 @@ final class SimJailCommand implements SimRuntime.Program {
       note(name, "run command" + (inJail.isPresent() ? " in jail" : "") + ": " + comline);
     }
     int code;
+    p.runtime.lastTimedOut = false;
     if (SimRuntime.resolve(argv.get(0)).isEmpty()) {
       p.runtime.processes.add(
           new SimulatedHost.Process(inJail.map(j -> j.name).orElse("host"), List.copyOf(argv), 1));
@@ -890,7 +891,8 @@ final class SimJailCommand implements SimRuntime.Program {
       code = p.runtime.spawn(inJail, argv, "", p.out, p.err);
     }
     if (code != 0) {
-      jailWarnx(name, comline + ": failed");
+      // finish_command: a command killed by exec.timeout "timed out", any other failure "failed"
+      jailWarnx(name, comline + (p.runtime.lastTimedOut ? ": timed out" : ": failed"));
       return false;
     }
     return true;

@@ -78,23 +78,32 @@ public final class SimulatedHost implements CommandExecutor {
       log.debug("simulated: {}", command);
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
-      int code;
+      int code = 0;
       boolean timedOut = false;
       runtime.topLevelTimedOut = false;
       Optional<SimulatedFault> fault = runtime.nthFault();
-      if (fault.isPresent()) {
+      if (fault.isPresent() && !fault.get().isAfterEffect()) {
         runtime.processes.add(new Process("host", command.argv(), fault.get().exitCode()));
+      } else {
+        int slot = runtime.processes.size();
+        // with an after-effect fault the command runs for real; its own result is lost
+        StringBuilder o = fault.isPresent() ? new StringBuilder() : out;
+        StringBuilder e = fault.isPresent() ? new StringBuilder() : err;
+        String in = command.stdin().orElse("");
+        code =
+            isWriteScript(command.argv())
+                ? runtime.writeScript(command.argv(), in, o, e)
+                : runtime.spawn(Optional.empty(), command.argv(), in, o, e);
+        timedOut = runtime.topLevelTimedOut;
+        if (fault.isPresent()) {
+          runtime.processes.set(slot, new Process("host", command.argv(), fault.get().exitCode()));
+        }
+      }
+      if (fault.isPresent()) {
         out.append(fault.get().stdout());
         err.append(fault.get().stderr());
         code = fault.get().exitCode();
         timedOut = fault.get().isTimedOut();
-      } else if (isWriteScript(command.argv())) {
-        code = runtime.writeScript(command.argv(), command.stdin().orElse(""), out, err);
-        timedOut = runtime.topLevelTimedOut;
-      } else {
-        code =
-            runtime.spawn(Optional.empty(), command.argv(), command.stdin().orElse(""), out, err);
-        timedOut = runtime.topLevelTimedOut;
       }
       return ExecResult.builder()
           .command(command)

@@ -117,6 +117,209 @@ class JailManagerFaultTest {
     return tests.stream();
   }
 
+  /** The commands a clean start (or stop) sends, in order. */
+  private List<Command> commands(boolean bug, boolean stop) {
+    SimulatedHost host = fresh(bug);
+    JailManager m = JailManager.on(host);
+    if (stop) {
+      m.start(NAME);
+    }
+    int before = host.commands().size();
+    if (stop) {
+      m.stop(NAME);
+    } else {
+      m.start(NAME);
+    }
+    return host.commands().subList(before, host.commands().size());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aTimeoutAtAnyCommandOfStartOrStopIsReportedAsATimeoutAndLeavesNoHalfJail() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (boolean stop : List.of(false, true)) {
+      for (boolean bug : List.of(false, true)) {
+        String label = (stop ? "stop" : "start") + (bug ? " (seed bug on)" : "");
+        List<Command> commands = commands(bug, stop);
+        List<Integer> exits = commandExits(bug, stop);
+        for (int i = 1; i <= commands.size(); i++) {
+          Command c = commands.get(i - 1);
+          boolean failsAnyway = exits.get(i - 1) != 0;
+          for (boolean effect : List.of(false, true)) {
+            SimulatedFault f = SimulatedFault.onCommand(i).timedOut().stderr(STDERR + "\n");
+            tests.add(
+                DynamicTest.dynamicTest(
+                    label
+                        + ": command "
+                        + i
+                        + " times out"
+                        + (effect ? " after effect" : "")
+                        + ": "
+                        + c,
+                    () -> timeout(bug, stop, effect ? f.afterEffect() : f, c, failsAnyway)));
+          }
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  /**
+   * The {@code n}-th command times out, before or after it took effect: the operation fails with a
+   * LifecycleException that names the operation's step and says that the command timed out; the
+   * host holds the jail fully started (a stop that failed before it changed anything) or nothing of
+   * it, never half.
+   */
+  private void timeout(
+      boolean bug, boolean stop, SimulatedFault fault, Command command, boolean failsAnyway) {
+    SimulatedHost host = fresh(bug);
+    JailManager m = JailManager.on(host);
+    if (stop) {
+      m.start(NAME);
+    }
+    SimulatedHost.State before = host.state();
+    host.inject(fault);
+
+    LifecycleException e = failure(m, stop);
+
+    if (e == null) {
+      // only a command whose failure the manager tolerates (it fails in a clean run too: the
+      // reclaim of an interface the dying jail no longer holds) may time out unnoticed; the
+      // manager's own check afterwards vouches for the result
+      assertThat(failsAnyway)
+          .as("the operation succeeded although %s was injected", fault)
+          .isTrue();
+      if (stop) {
+        assertClean(host);
+      } else {
+        assertStarted(host, NAME);
+      }
+      return;
+    }
+    assertThat(e.jail()).isEqualTo(NAME);
+    assertThat(e.step()).startsWith(stop ? "stop: " : "start: ");
+    assertThat(e.command()).contains(command);
+    assertThat(e.result().get().timedOut()).isTrue();
+    assertThat(e.getMessage())
+        .startsWith(
+            "jail " + NAME + ": " + e.step() + " failed: command \"" + command + "\" timed out")
+        .contains(STDERR);
+    if (stop && host.state().equals(before)) {
+      return; // failed before it changed anything: the jail runs as it did
+    }
+    assertClean(host);
+  }
+
+  private static LifecycleException failure(JailManager m, boolean stop) {
+    try {
+      if (stop) {
+        m.stop(NAME);
+      } else {
+        m.start(NAME);
+      }
+      return null;
+    } catch (LifecycleException ex) {
+      return ex;
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aTimeoutAtAnyProgramOfStartOrStopLeavesTheJailFullyStartedOrGone() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (boolean stop : List.of(false, true)) {
+      for (boolean bug : List.of(false, true)) {
+        String label = (stop ? "stop" : "start") + (bug ? " (seed bug on)" : "");
+        programs(bug, stop)
+            .forEach(
+                (line, exit) -> {
+                  for (boolean effect : List.of(false, true)) {
+                    SimulatedFault f =
+                        SimulatedFault.matching("^" + Pattern.quote(line) + "$")
+                            .timedOut()
+                            .stderr(STDERR + "\n");
+                    tests.add(
+                        DynamicTest.dynamicTest(
+                            label
+                                + ": "
+                                + line
+                                + " times out"
+                                + (effect ? " after taking effect" : ""),
+                            () ->
+                                programTimeout(
+                                    bug, stop, effect ? f.afterEffect() : f, line, exit != 0)));
+                  }
+                });
+      }
+    }
+    return tests.stream();
+  }
+
+  /**
+   * One program of start or stop (a command the manager sends, a hook or step of jail(8), a part of
+   * an sh line) times out, before or after taking effect: the jail is fully started or gone, never
+   * half; jail(8) reports a timed-out step of its own as "timed out", never as "failed"; a command
+   * the manager sent is reported as timed out.
+   */
+  private void programTimeout(
+      boolean bug, boolean stop, SimulatedFault fault, String program, boolean failsAnyway) {
+    SimulatedHost host = fresh(bug);
+    JailManager m = JailManager.on(host);
+    if (stop) {
+      m.start(NAME);
+    }
+    SimulatedHost.State before = host.state();
+    int processes = host.processes().size();
+    host.inject(fault);
+
+    LifecycleException e = failure(m, stop);
+
+    assertThat(host.processes().subList(processes, host.processes().size()))
+        .as("the fault hit %s", program)
+        .anyMatch(p -> String.join(" ", p.argv()).equals(program) && p.exitCode() == 124);
+    if (stop && host.state().equals(before)) {
+      assertThat(e).as("stop changed nothing, so it must have failed").isNotNull();
+    } else if (!stop && e == null) {
+      assertStarted(host, NAME);
+    } else {
+      assertClean(host);
+    }
+    if (e == null) {
+      // only a program whose failure the hooks absorb by design (see run) may time out unnoticed
+      assertThat(failsAnyway || program.startsWith("/"))
+          .as("the operation succeeded although %s was injected", fault)
+          .isTrue();
+      return;
+    }
+    assertThat(e.step()).startsWith(stop ? "stop: " : "start: ");
+    assertThat(e.stderr())
+        .as("jail(8) reports its own timed-out step as timed out")
+        .doesNotContain("jail: " + NAME + ": " + program + ": failed");
+    if (e.command().map(Command::toString).equals(java.util.Optional.of(program))) {
+      assertThat(e.getMessage()).contains("\"" + program + "\" timed out");
+    }
+  }
+
+  @Test
+  void aVnetInterfaceStepThatTimesOutIsReportedInJailsWordsAndRolledBack() {
+    SimulatedHost host = fresh(false);
+    JailManager m = JailManager.on(host);
+    host.inject(
+        SimulatedFault.matching("^/sbin/ifconfig epair154b vnet my-vnet-jail$")
+            .timedOut()
+            .afterEffect());
+
+    LifecycleException e = failure(m, false);
+
+    assertThat(e.step()).isEqualTo("start: jail -c");
+    assertThat(e.exitCode()).hasValue(1);
+    assertThat(e.stderr())
+        .isEqualTo("jail: my-vnet-jail: /sbin/ifconfig epair154b vnet my-vnet-jail: timed out\n");
+    assertThat(e.result().get().stdout())
+        .isEqualTo("epair154a\nmy-vnet-jail: created\nmy-vnet-jail: removed\n");
+    assertClean(host);
+    m.start(NAME);
+    assertStarted(host, NAME);
+  }
+
   @Test
   void aDevfsThatJailCouldNotUnmountIsUnmountedByTheForcedTeardown() {
     SimulatedHost host = fresh(false);
