@@ -298,6 +298,81 @@ class JailManagerFaultTest {
     }
   }
 
+  @TestFactory
+  Stream<DynamicTest> aConnectionLostAfterAnyCommandTookEffectIsRecoveredByRunningAgain() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (boolean stop : List.of(false, true)) {
+      for (boolean bug : List.of(false, true)) {
+        String label = (stop ? "stop" : "start") + (bug ? " (seed bug on)" : "");
+        List<Command> commands = commands(bug, stop);
+        for (int i = 1; i <= commands.size(); i++) {
+          int n = i;
+          tests.add(
+              DynamicTest.dynamicTest(
+                  label + ": connection lost after command " + i + " ran: " + commands.get(i - 1),
+                  () -> loseConnectionAfter(bug, stop, n, commands.get(n - 1))));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  /**
+   * The {@code n}-th command runs on the host, then the connection drops before its result comes
+   * back: the manager cannot roll back (nothing reaches the host any more) and says the connection
+   * was lost; the same operation over a new connection brings the jail fully up (start) or leaves
+   * nothing of it (stop).
+   */
+  private void loseConnectionAfter(boolean bug, boolean stop, int n, Command expected) {
+    SimulatedHost host = fresh(bug);
+    if (stop) {
+      JailManager.on(host).start(NAME);
+    }
+    List<Command> sent = new ArrayList<>();
+    CommandExecutor dropping =
+        new CommandExecutor() {
+          @Override
+          public ExecResult execute(Command command) {
+            ExecResult r = host.execute(command);
+            sent.add(command);
+            if (sent.size() == n) {
+              throw new SshConnectionException(
+                  "connection to the host lost after \"" + command + "\" was sent");
+            }
+            return r;
+          }
+
+          @Override
+          public HostFiles files() {
+            return host.files();
+          }
+        };
+    JailManager m = JailManager.on(dropping);
+
+    RuntimeException error = null;
+    try {
+      if (stop) {
+        m.stop(NAME);
+      } else {
+        m.start(NAME);
+      }
+    } catch (RuntimeException ex) {
+      error = ex;
+    }
+
+    assertThat(error)
+        .isInstanceOf(SshConnectionException.class)
+        .hasMessage("connection to the host lost after \"" + expected + "\" was sent");
+    JailManager again = JailManager.on(host);
+    if (stop) {
+      again.stop(NAME);
+      assertClean(host);
+    } else {
+      again.start(NAME);
+      assertStarted(host, NAME);
+    }
+  }
+
   @Test
   void aVnetInterfaceStepThatTimesOutIsReportedInJailsWordsAndRolledBack() {
     SimulatedHost host = fresh(false);
