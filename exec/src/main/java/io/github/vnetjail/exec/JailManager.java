@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * stopped); both check their result (after start: the host side on the bridge, the jail side inside
  * the jail with its address, the default route; after stop: no interface of the jail on the host
  * and no running jail). Any failure rolls back so that no epair, bridge member or half-started jail
- * is left, then throws a {@link LifecycleException} naming the step, the command, its exit code and
+ * is left, nor a file system jail(8) mounted for the jail and failed to unmount, then throws a
+ * {@link LifecycleException} naming the step, the command, its exit code (or that it timed out) and
  * stderr. Interfaces left by a crash or held by a dying jail (the seed's bug) are reclaimed with
  * {@code ifconfig IF -vnet JID} (a numeric jid still finds a dying jail, FREEBSD-COMMANDS.md 1.7)
  * and destroyed ({@code ifconfig epairNa destroy} destroys both sides, sys/net/if_epair.c

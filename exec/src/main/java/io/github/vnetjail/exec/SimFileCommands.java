@@ -45,29 +45,34 @@ final class SimFileCommands {
     boolean fstabForm = false;
     List<String> options = new ArrayList<>();
     int i = 1;
+    flags:
     while (i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1) {
       String o = argv.get(i++);
       if (o.equals("--")) {
         break;
       }
-      char c = o.charAt(1);
-      if (c == 't' || c == 'o') {
-        String v = o.length() > 2 ? o.substring(2) : i < argv.size() ? argv.get(i++) : null;
-        if (v == null) {
-          p.err.append("mount: option requires an argument -- ").append(c).append('\n');
+      for (int k = 1; k < o.length(); k++) {
+        char c = o.charAt(k);
+        if (c == 't' || c == 'o') {
+          String v =
+              k + 1 < o.length() ? o.substring(k + 1) : i < argv.size() ? argv.get(i++) : null;
+          if (v == null) {
+            p.err.append("mount: option requires an argument -- ").append(c).append('\n');
+            return mountUsage(p);
+          }
+          if (c == 't') {
+            type = v;
+          } else {
+            options.add(v);
+          }
+          continue flags;
+        } else if (c == 'r') {
+          options.add("ro");
+        } else if (c == 'p') {
+          fstabForm = true;
+        } else if ("dfuvw".indexOf(c) < 0) {
           return mountUsage(p);
         }
-        if (c == 't') {
-          type = v;
-        } else {
-          options.add(v);
-        }
-      } else if (c == 'r') {
-        options.add("ro");
-      } else if (c == 'p' && o.length() == 2) {
-        fstabForm = true;
-      } else if ("dfuvw".indexOf(c) < 0 || o.length() > 2) {
-        return mountUsage(p);
       }
     }
     List<String> operands = argv.subList(i, argv.size());
@@ -77,8 +82,8 @@ final class SimFileCommands {
         String from = m.special().equals(".") ? m.type() : m.special();
         String opts = List.of(m.options().split(",")).contains("ro") ? "ro" : "rw";
         p.out.append(from).append(pad(from)).append(m.mountPoint()).append(pad(m.mountPoint()));
-        p.out.append(m.type()).append('\t').append(opts).append(opts.length() < 8 ? "\t" : " ");
-        p.out.append("\t0 0\n");
+        // opts is rw or ro (flags2opts adds nothing the simulated host tracks): under 8, a tab
+        p.out.append(m.type()).append('\t').append(opts).append("\t\t0 0\n");
       }
       return 0;
     }

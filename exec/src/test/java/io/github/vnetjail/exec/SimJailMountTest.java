@@ -300,4 +300,94 @@ class SimJailMountTest {
     run("umount", "/jails/web/dev").requireSuccess();
     assertThat(mounts()).containsExactly("mount . on /jails/web/dev type devfs");
   }
+
+  @Test
+  void removalUnmountsTheMountLinesAndFstabLinesInReverse() {
+    host.files()
+        .writeAtomically(
+            "/etc/fstab.two", "/d1 /jails/web/d1 nullfs ro\n/d2 /jails/web/d2 nullfs ro");
+    host.files().writeAtomically("/etc/fstab.empty", "");
+    Map<String, List<String>> web = new LinkedHashMap<>();
+    web.put("name", List.of("web"));
+    web.put("path", List.of("/jails/web"));
+    web.put("persist", List.of());
+    web.put("mount", List.of("/m1 /jails/web/m1 nullfs", "/m2 /jails/web/m2 nullfs"));
+    web.put("mount.fstab", List.of("/etc/fstab.two", "", "/etc/fstab.empty"));
+    conf.put("web", web);
+
+    run("jail", "-f", "/etc/jail.conf", "-c", "web").requireSuccess();
+    int before = host.processes().size();
+    run("jail", "-f", "/etc/jail.conf", "-r", "web").requireSuccess();
+
+    assertThat(started(0).subList(0, 4))
+        .containsExactly(
+            "/sbin/mount -t nullfs /m1 /jails/web/m1 -> 0",
+            "/sbin/mount -t nullfs /m2 /jails/web/m2 -> 0",
+            "/sbin/mount -t nullfs -o ro /d1 /jails/web/d1 -> 0",
+            "/sbin/mount -t nullfs -o ro /d2 /jails/web/d2 -> 0");
+    assertThat(started(before))
+        .containsExactly(
+            "/sbin/umount -t nullfs /jails/web/d2 -> 0",
+            "/sbin/umount -t nullfs /jails/web/d1 -> 0",
+            "/sbin/umount -t nullfs /jails/web/m2 -> 0",
+            "/sbin/umount -t nullfs /jails/web/m1 -> 0");
+    assertThat(mounts()).isEmpty();
+  }
+
+  @Test
+  void onlyTheFileSystemsAskedForAreMountedAndUnmounted() {
+    Map<String, List<String>> web = new LinkedHashMap<>();
+    web.put("name", List.of("web"));
+    web.put("path", List.of("/jails/web"));
+    web.put("persist", List.of());
+    web.put("mount.devfs", List.of("false"));
+    web.put("mount.procfs", List.of("1"));
+    conf.put("web", web);
+
+    run("jail", "-f", "/etc/jail.conf", "-c", "web").requireSuccess();
+    run("jail", "-f", "/etc/jail.conf", "-r", "web").requireSuccess();
+
+    assertThat(started(0))
+        .containsExactly(
+            "/sbin/mount -t procfs . /jails/web/proc -> 0", "/sbin/umount /jails/web/proc -> 0");
+  }
+
+  @Test
+  void aSpecialMountNeedsAPath() {
+    Map<String, List<String>> web = new LinkedHashMap<>();
+    web.put("name", List.of("web"));
+    web.put("mount.fdescfs", List.of());
+    conf.put("web", web);
+
+    ExecResult c = run("jail", "-f", "/etc/jail.conf", "-c", "web");
+
+    assertThat(c.exitCode()).isEqualTo(1);
+    assertThat(c.stderr()).isEqualTo("jail: web: mount.fdescfs: no path\n");
+    assertThat(started(0)).isEmpty();
+    assertThat(host.state().jails()).isEmpty();
+  }
+
+  @Test
+  void aRemovalWhoseOnlyProblemIsOneMountPointFails() {
+    Map<String, List<String>> web = new LinkedHashMap<>();
+    web.put("name", List.of("web"));
+    web.put("path", List.of("/jails/web"));
+    web.put("persist", List.of());
+    conf.put("web", web);
+    run("jail", "-f", "/etc/jail.conf", "-c", "web").requireSuccess();
+    web.put("mount.devfs", List.of());
+    ExecResult devfs = run("jail", "-f", "/etc/jail.conf", "-r", "web");
+    assertThat(devfs.exitCode()).isEqualTo(1);
+    assertThat(devfs.stderr())
+        .isEqualTo("jail: web: mount.devfs: /jails/web/dev: No such file or directory\n");
+
+    web.remove("mount.devfs");
+    run("jail", "-f", "/etc/jail.conf", "-c", "web").requireSuccess();
+    web.put("mount", List.of("/src /jails/web/mnt nullfs ro"));
+    ExecResult line = run("jail", "-f", "/etc/jail.conf", "-r", "web");
+    assertThat(line.exitCode()).isEqualTo(1);
+    assertThat(line.stderr())
+        .isEqualTo("jail: web: mount: /jails/web/mnt: No such file or directory\n");
+    assertThat(host.state().jails()).isEmpty();
+  }
 }

@@ -78,4 +78,34 @@ class SimulatedFaultTest {
     assertThat(SimulatedFault.onCommand(3).exitCode(2))
         .hasToString("SimulatedFault{command #3, exit 2}");
   }
+
+  @Test
+  void aFaultWritesItsStdoutAndFiresAsOftenAsAsked() {
+    host.inject(SimulatedFault.matching("^ifconfig -l$").times(2).exitCode(3).stdout("lo9\n"));
+
+    ExecResult first = run("ifconfig", "-l");
+    ExecResult second = run("ifconfig", "-l");
+    ExecResult third = run("ifconfig", "-l");
+
+    assertThat(List.of(first.exitCode(), second.exitCode(), third.exitCode()))
+        .containsExactly(3, 3, 0);
+    assertThat(first.stdout()).isEqualTo("lo9\n");
+    assertThat(third.stdout()).isEqualTo("lo0 em0\n");
+  }
+
+  @Test
+  void rejectsFaultsThatCannotBe() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SimulatedFault.onCommand(1).exitCode(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a fault must fail: exit code 0 is success");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatedFault.matching("x").times(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be at least 1, got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatedFault.onCommand(1).times(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("times() applies to matching() faults only");
+    assertThat(SimulatedFault.matching("x").times(1))
+        .hasToString("SimulatedFault{matching /x/, exit 1}");
+  }
 }
