@@ -390,4 +390,22 @@ class SimJailMountTest {
         .isEqualTo("jail: web: mount: /jails/web/mnt: No such file or directory\n");
     assertThat(host.state().jails()).isEmpty();
   }
+
+  @Test
+  void aFailedMountLineFailsTheCreateAndAFailedUmountLineTheRemoval() {
+    conf.put("web", web());
+    host.inject(SimulatedFault.matching("^/sbin/mount -t nullfs -o ro /src "));
+    ExecResult c = run("jail", "-f", "/etc/jail.conf", "-c", "web");
+    assertThat(c.exitCode()).isEqualTo(1);
+    assertThat(c.stderr()).isEqualTo("jail: web: " + MNT + ": failed\n");
+    assertThat(host.state().jails()).isEmpty();
+    assertThat(mounts()).isEmpty();
+
+    run("jail", "-f", "/etc/jail.conf", "-c", "web").requireSuccess();
+    host.inject(SimulatedFault.matching("^/sbin/umount -t nullfs /jails/web/mnt$"));
+    ExecResult r = run("jail", "-f", "/etc/jail.conf", "-r", "web");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).isEqualTo("jail: web: /sbin/umount -t nullfs /jails/web/mnt: failed\n");
+    assertThat(mounts()).containsExactly("mount /src on /jails/web/mnt type nullfs (ro)");
+  }
 }
