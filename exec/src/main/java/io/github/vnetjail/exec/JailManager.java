@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vnetjail.core.HostConfig;
+import io.github.vnetjail.render.JailConf;
 import io.github.vnetjail.render.JailConfRenderOptions;
 import io.github.vnetjail.render.RcConf;
 import io.github.vnetjail.render.RcConfEdit;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * stopped); both check their result (after start: the host side on the bridge, the jail side inside
  * the jail with its address, the default route; after stop: no interface of the jail on the host
  * and no running jail). Any failure rolls back so that no epair, bridge member or half-started jail
- * is left, then throws a {@link LifecycleException} naming the step, the command, its exit code and
+ * is left, nor a file system jail(8) mounted for the jail and failed to unmount, then throws a
+ * {@link LifecycleException} naming the step, the command, its exit code (or that it timed out) and
  * stderr. Interfaces left by a crash or held by a dying jail (the seed's bug) are reclaimed with
  * {@code ifconfig IF -vnet JID} (a numeric jid still finds a dying jail, FREEBSD-COMMANDS.md 1.7)
  * and destroyed ({@code ifconfig epairNa destroy} destroys both sides, sys/net/if_epair.c
@@ -287,12 +289,18 @@ public final class JailManager {
       }
       ExecResult r = run(name, op, "jail -c", Command.of("jail", "-f", e.confPath(), "-c", name));
       if (!r.isSuccess()) {
-        rollback(e, op, "jail -c", Optional.of(r), "");
+        rollback(e, op, "jail -c", Optional.of(r), "", true);
       }
       if (planner.isEmpty()) {
         Optional<CheckFailure> broken = check(e, op);
         if (broken.isPresent()) {
-          rollback(e, op, "check: " + broken.get().what(), Optional.of(broken.get().result()), "");
+          rollback(
+              e,
+              op,
+              "check: " + broken.get().what(),
+              Optional.of(broken.get().result()),
+              "",
+              false);
         }
       }
       emit(name, op, JailEvent.Kind.DONE, "started");
@@ -326,10 +334,10 @@ public final class JailManager {
         return;
       }
       if (failure.isPresent()) {
-        rollback(e, op, "jail -r", failure, "forced teardown");
+        rollback(e, op, "jail -r", failure, "forced teardown", true);
       }
       try {
-        teardown(e, op);
+        teardown(e, op, false);
       } catch (LifecycleException ex) {
         throw failed(name, op, ex);
       }
@@ -507,10 +515,13 @@ public final class JailManager {
 
   /**
    * Makes sure nothing of the jail is left on the host: removes it if it still runs (with its
-   * config, then without), reclaims and destroys its interfaces, then checks.
+   * config, then without), unmounts what a failed jail(8) left mounted, reclaims and destroys its
+   * interfaces, then checks. {@code jailFailed}: a {@code jail -c} or {@code jail -r} of this
+   * operation failed.
    */
-  private void teardown(JailManagerManifest.Entry e, String op) {
+  private void teardown(JailManagerManifest.Entry e, String op, boolean jailFailed) {
     HostView view = probe(e.name(), op);
+    boolean unmount = jailFailed;
     if (view.active.containsKey(e.name())) {
       ExecResult r =
           run(e.name(), op, "jail -r", Command.of("jail", "-f", e.confPath(), "-r", e.name()));
@@ -518,8 +529,12 @@ public final class JailManager {
         // take the jail side back first: jail -R runs no hook
         run(e.name(), op, "reclaim", Command.of("ifconfig", e.jailInterface(), "-vnet", e.name()));
         require(e.name(), op, "jail -R", Command.of("jail", "-R", e.name()));
+        unmount = true;
       }
       view = probe(e.name(), op);
+    }
+    if (unmount && planner.isEmpty()) {
+      unmountLeftovers(e, op);
     }
     HostView after = view;
     if (view.holdsAnything(e)) {
@@ -550,6 +565,81 @@ public final class JailManager {
               + " destroy");
     }
     emit(e.name(), op, JailEvent.Kind.CHECK_PASSED, "nothing of the jail left on the host");
+  }
+
+  /**
+   * After a failed {@code jail -c} (a mount step that failed after mounting is not undone), a
+   * failed {@code jail -r} (jail(8) goes on past a failed umount step and exits 1) or a {@code jail
+   * -R} (which runs no step), unmounts what the jail's mount parameters mounted and is still
+   * mounted, in jail(8)'s stop order (command.c run_command, jail.c stopcommands): mount.procfs,
+   * mount.fdescfs, mount.devfs, then the {@code mount} lines in reverse. The mount points come from
+   * the jail's file, what is mounted from {@code mount -p}.
+   */
+  private void unmountLeftovers(JailManagerManifest.Entry e, String op) {
+    Optional<String> text = files().read(e.confPath());
+    if (text.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> params;
+    try {
+      params = JailConf.parse(text.get()).effectiveParameters(e.name());
+    } catch (RuntimeException ex) {
+      return; // not our file any more: nothing known to unmount
+    }
+    List<String> points = new ArrayList<>();
+    List<String> path = params.getOrDefault("path", List.of());
+    if (!path.isEmpty()) {
+      String root = path.get(path.size() - 1);
+      for (String[] fs : new String[][] {{"procfs", "/proc"}, {"fdescfs", "/dev/fd"}}) {
+        if (flag(params, "mount." + fs[0])) {
+          points.add(root + fs[1]);
+        }
+      }
+      if (flag(params, "mount.devfs")) {
+        points.add(root + "/dev");
+      }
+    }
+    List<String> lines = new ArrayList<>(params.getOrDefault("mount", List.of()));
+    java.util.Collections.reverse(lines);
+    for (String line : lines) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length >= 3) {
+        points.add(f[1]);
+      }
+    }
+    if (points.isEmpty()) {
+      return;
+    }
+    ExecResult r = probeRun(e.name(), op, Command.of("mount", "-p"));
+    if (!r.isSuccess()) {
+      throw new LifecycleException(e.name(), op + ": list mounts", Optional.of(r), "");
+    }
+    Set<String> mounted = new HashSet<>();
+    for (String line : r.stdout().lines().toList()) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length >= 2) {
+        mounted.add(f[1]);
+      }
+    }
+    for (String point : points) {
+      if (mounted.contains(point)) {
+        require(e.name(), op, "umount", Command.of("umount", point));
+        log.info("unmounted {} left by jail(8) for jail {}", point, e.name());
+      }
+    }
+  }
+
+  /** bool_param of jail(8)'s config.c: present and empty, "true", or a non-zero number. */
+  private static boolean flag(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    if (v == null) {
+      return false;
+    }
+    if (v.isEmpty()) {
+      return true;
+    }
+    String last = v.get(v.size() - 1);
+    return last.equalsIgnoreCase("true") || (last.matches("-?\\d+") && !last.matches("-?0+"));
   }
 
   /** A post-start check that did not hold, with the command that showed it. */
@@ -597,11 +687,12 @@ public final class JailManager {
       String op,
       String step,
       Optional<ExecResult> failure,
-      String what) {
+      String what,
+      boolean jailFailed) {
     emit(e.name(), op, JailEvent.Kind.ROLLBACK, "rolling back after " + step);
     String detail;
     try {
-      teardown(e, op);
+      teardown(e, op, jailFailed);
       detail =
           (what.isEmpty() ? "rolled back" : what) + ": nothing of the jail is left on the host";
     } catch (RuntimeException ex) {

@@ -62,10 +62,9 @@ public class LifecycleException extends VnetJailException {
         new StringBuilder("jail ").append(jail).append(": ").append(step).append(" failed");
     result.ifPresent(
         r -> {
-          b.append(": command \"")
-              .append(r.command())
-              .append("\" exited with code ")
-              .append(r.exitCode());
+          b.append(": command \"").append(r.command()).append('"');
+          // like CommandFailedException: a command killed by its timeout says so
+          b.append(r.timedOut() ? " timed out" : " exited with code " + r.exitCode());
           String err = r.stderr().strip();
           if (!err.isEmpty()) {
             b.append(", stderr: ").append(err.lines().reduce((x, y) -> x + " | " + y).orElse(""));

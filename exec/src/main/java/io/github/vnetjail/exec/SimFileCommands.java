@@ -8,8 +8,11 @@ import java.util.Optional;
 /**
  * The small utilities of the simulated host: {@code cat}, {@code test}/{@code [}, {@code mkdir},
  * {@code mv}, {@code cp}, {@code rm}, {@code touch}, {@code echo}, {@code printf} (without
- * conversions), {@code true}, {@code false}, {@code sleep}, and {@code mount}/{@code umount} as
- * no-ops. Error texts follow FreeBSD's bin/ utilities ({@code err(3)} with the path).
+ * conversions), {@code true}, {@code false}, {@code sleep}, and {@code mount}/{@code umount} in the
+ * forms jail(8) runs ({@code mount -t TYPE [-o OPTS] SPECIAL NODE}, {@code umount [-t TYPE] NODE})
+ * on the host's mount table. Error texts follow FreeBSD's bin/ and sbin/ utilities ({@code err(3)}
+ * with the path). The mount point need not exist: jail roots on the simulated host hold no
+ * userland, so {@code PATH/dev} or {@code PATH/proc} are usually absent.
  */
 final class SimFileCommands {
   private SimFileCommands() {}
@@ -28,8 +31,145 @@ final class SimFileCommands {
     programs.put("true", (p, a) -> 0);
     programs.put("false", (p, a) -> 1);
     programs.put("sleep", (p, a) -> 0);
-    programs.put("mount", (p, a) -> 0);
-    programs.put("umount", (p, a) -> 0);
+    programs.put("mount", SimFileCommands::mount);
+    programs.put("umount", SimFileCommands::umount);
+  }
+
+  /**
+   * sbin/mount/mount.c for one file system: {@code mount [-t TYPE] [-o OPTS]... SPECIAL NODE}
+   * ({@code -r} adds {@code ro}); the mount point is recorded as realpath(3) gives it. {@code mount
+   * -p} lists the mounts in fstab(5) form (putfsent); the plain listing is not modelled.
+   */
+  private static int mount(SimProcess p, List<String> argv) {
+    String type = "ufs";
+    boolean fstabForm = false;
+    List<String> options = new ArrayList<>();
+    int i = 1;
+    flags:
+    while (i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1) {
+      String o = argv.get(i++);
+      if (o.equals("--")) {
+        break;
+      }
+      for (int k = 1; k < o.length(); k++) {
+        char c = o.charAt(k);
+        if (c == 't' || c == 'o') {
+          String v =
+              k + 1 < o.length() ? o.substring(k + 1) : i < argv.size() ? argv.get(i++) : null;
+          if (v == null) {
+            p.err.append("mount: option requires an argument -- ").append(c).append('\n');
+            return mountUsage(p);
+          }
+          if (c == 't') {
+            type = v;
+          } else {
+            options.add(v);
+          }
+          continue flags;
+        } else if (c == 'r') {
+          options.add("ro");
+        } else if (c == 'p') {
+          fstabForm = true;
+        } else if ("dfuvw".indexOf(c) < 0) {
+          return mountUsage(p);
+        }
+      }
+    }
+    List<String> operands = argv.subList(i, argv.size());
+    if (operands.isEmpty() && fstabForm) {
+      for (SimulatedHost.Mount m : p.runtime.mounts) {
+        // devfs, fdescfs and procfs name themselves as the mounted-from (vfs_mountedfrom)
+        String from = m.special().equals(".") ? m.type() : m.special();
+        String opts = List.of(m.options().split(",")).contains("ro") ? "ro" : "rw";
+        p.out.append(from).append(pad(from)).append(m.mountPoint()).append(pad(m.mountPoint()));
+        // opts is rw or ro (flags2opts adds nothing the simulated host tracks): under 8, a tab
+        p.out.append(m.type()).append('\t').append(opts).append("\t\t0 0\n");
+      }
+      return 0;
+    }
+    if (operands.size() != 2) {
+      return mountUsage(p);
+    }
+    p.runtime.mounts.add(
+        new SimulatedHost.Mount(
+            operands.get(0), p.hostPath(operands.get(1)), type, String.join(",", options)));
+    return 0;
+  }
+
+  /** putfsent's padding after the device and the mount point. */
+  private static String pad(String field) {
+    int l = field.length();
+    return (l < 8 ? "\t" : "") + (l < 16 ? "\t" : "") + (l < 24 ? "\t" : " ");
+  }
+
+  private static int mountUsage(SimProcess p) {
+    p.err.append(
+        "usage: mount [-adflpruvw] [-F fstab] [-o options] [-t [no]type[,type ...]]\n"
+            + "       mount [-dfpruvw] special | node\n"
+            + "       mount [-dfpruvw] [-o options] [-t [no]type[,type ...]] special node\n");
+    return 1;
+  }
+
+  /**
+   * sbin/umount/umount.c: {@code umount [-f] [-t TYPE] NODE ...} unmounts the file system last
+   * mounted on each NODE; a directory that is not a mount point is {@code not a file system root
+   * directory}, a missing one fails stat; {@code -t} skips, silently and with exit 1, a file system
+   * of another type (checkvfsname).
+   */
+  private static int umount(SimProcess p, List<String> argv) {
+    Optional<String> type = Optional.empty();
+    int i = 1;
+    while (i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1) {
+      String o = argv.get(i++);
+      if (o.equals("--")) {
+        break;
+      }
+      if (o.startsWith("-t")) {
+        String v = o.length() > 2 ? o.substring(2) : i < argv.size() ? argv.get(i++) : null;
+        if (v == null) {
+          p.err.append("umount: option requires an argument -- t\n");
+          return umountUsage(p);
+        }
+        type = Optional.of(v);
+      } else if (!o.equals("-f") && !o.equals("-v")) {
+        return umountUsage(p);
+      }
+    }
+    List<String> operands = argv.subList(i, argv.size());
+    if (operands.isEmpty()) {
+      return umountUsage(p);
+    }
+    int rc = 0;
+    for (String operand : operands) {
+      String node = p.hostPath(operand);
+      int top = -1;
+      for (int k = p.runtime.mounts.size() - 1; k >= 0 && top < 0; k--) {
+        if (p.runtime.mounts.get(k).mountPoint().equals(node)) {
+          top = k;
+        }
+      }
+      if (top < 0) {
+        if (p.world.fs.exists(node)) {
+          p.fail("umount", operand + ": not a file system root directory", 1);
+        } else {
+          p.fail("umount", operand + ": stat: No such file or directory", 1);
+          p.fail("umount", operand + ": unknown file system", 1);
+        }
+        rc = 1;
+      } else if (type.isPresent() && !type.get().equals(p.runtime.mounts.get(top).type())) {
+        rc = 1;
+      } else {
+        p.runtime.mounts.remove(top);
+      }
+    }
+    return rc;
+  }
+
+  private static int umountUsage(SimProcess p) {
+    p.err.append(
+        "usage: umount [-fNnv] special ... | node ... | fsid ...\n"
+            + "       umount -a | -A [-F fstab] [-fnv] [-h host] [-t type]\n");
+    return 1;
   }
 
   /** Splits leading single-letter options ({@code -rf}) from operands; stops at {@code --}. */

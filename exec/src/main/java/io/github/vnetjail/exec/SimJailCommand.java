@@ -410,6 +410,11 @@ final class SimJailCommand implements SimRuntime.Program {
         return false;
       }
     }
+    Optional<List<String>> fstab = fstabLines(name, params);
+    if (fstab.isEmpty()) {
+      error = true;
+      return false;
+    }
     List<String> vnetValue = params.get("vnet");
     boolean vnet = vnetValue != null && (vnetValue.isEmpty() || vnetValue.get(0).equals("new"));
     String path = first(params, "path").orElse("/");
@@ -437,25 +442,29 @@ final class SimJailCommand implements SimRuntime.Program {
           }
         }
       }
-      if (bool(params, "mount.devfs")) {
-        if (!params.containsKey("path")) {
-          jailWarnx(name, "mount.devfs: no path");
+      // IP_MOUNT, IP__MOUNT_FROM_FSTAB, IP_MOUNT_DEVFS, IP_MOUNT_FDESCFS, IP_MOUNT_PROCFS
+      for (String line : params.getOrDefault("mount", List.of())) {
+        if (!mountLine(name, "mount", line, false)) {
           failed = true;
           break step;
         }
-        String ruleset = first(params, "devfs_ruleset").map(r -> " " + r).orElse("");
-        p.runtime.processes.add(
-            new SimulatedHost.Process(
-                "host",
-                List.of(
-                    "/bin/sh",
-                    "-c",
-                    ". /etc/rc.subr; load_rc_config .; devfs_mount_jail "
-                        + path
-                        + "/dev"
-                        + ruleset),
-                0));
-        done.add(new Done("mount.devfs", path + "/dev"));
+        done.add(new Done("mount", line));
+      }
+      for (String line : fstab.get()) {
+        if (!mountLine(name, "mount.fstab", line, false)) {
+          failed = true;
+          break step;
+        }
+        done.add(new Done("mount.fstab", line));
+      }
+      for (String fs : SPECIAL_MOUNTS) {
+        if (bool(params, "mount." + fs)) {
+          if (!mountSpecial(name, params, fs, false)) {
+            failed = true;
+            break step;
+          }
+          done.add(new Done("mount." + fs, ""));
+        }
       }
       if (!runHooks(name, params, "exec.prestart", null)) {
         failed = true;
@@ -531,9 +540,14 @@ final class SimJailCommand implements SimRuntime.Program {
             note(name, "removed");
           }
           break;
+        case "mount":
+        case "mount.fstab":
+          mountLine(name, d.kind, d.value, true);
+          break;
         case "mount.devfs":
-          p.runtime.processes.add(
-              new SimulatedHost.Process("host", List.of("/sbin/umount", d.value), 0));
+        case "mount.fdescfs":
+        case "mount.procfs":
+          mountSpecial(name, params, d.kind.substring("mount.".length()), true);
           break;
         default:
           aliasCommand(params, d.kind, d.value, true)
@@ -595,6 +609,12 @@ final class SimJailCommand implements SimRuntime.Program {
   /** The remove sequence (jail.c stopcommands); returns false when it stopped before removal. */
   private boolean stop(SimJail jail, Map<String, List<String>> params, boolean noteRemove) {
     String name = jail.name;
+    // check_intparams reads mount.fstab for a removal too; a missing file fails the jail first
+    Optional<List<String>> fstab = fstabLines(name, params);
+    if (fstab.isEmpty()) {
+      error = true;
+      return false;
+    }
     if (!runHooks(name, params, "exec.prestop", null)) {
       error = true;
       return false;
@@ -608,17 +628,23 @@ final class SimJailCommand implements SimRuntime.Program {
       note(name, "removed");
     }
     boolean ok = runHooks(name, params, "exec.poststop", null, true);
-    if (bool(params, "mount.devfs") && params.containsKey("path")) {
-      p.runtime.processes.add(
-          new SimulatedHost.Process(
-              "host", List.of("/sbin/umount", first(params, "path").get() + "/dev"), 0));
+    // umount in reverse: procfs, fdescfs, devfs, then the fstab lines and mount values (PF_REV)
+    for (int k = SPECIAL_MOUNTS.size() - 1; k >= 0; k--) {
+      String fs = SPECIAL_MOUNTS.get(k);
+      if (bool(params, "mount." + fs)) {
+        ok &= mountSpecial(name, params, fs, true);
+      }
+    }
+    for (String line : reversed(fstab.get())) {
+      ok &= mountLine(name, "mount.fstab", line, true);
+    }
+    for (String line : reversed(params.getOrDefault("mount", List.of()))) {
+      ok &= mountLine(name, "mount", line, true);
     }
     if (!jail.vnet) {
       // PF_REV parameters run in reverse when stopping; ip6 before ip4
       for (String family : List.of("ip6.addr", "ip4.addr")) {
-        List<String> values = new ArrayList<>(params.getOrDefault(family, List.of()));
-        java.util.Collections.reverse(values);
-        for (String a : values) {
+        for (String a : reversed(params.getOrDefault(family, List.of()))) {
           Optional<List<String>> cmd = aliasCommand(params, family, a, true);
           if (cmd.isPresent() && !runInternal(name, cmd.get(), Optional.empty())) {
             ok = false;
@@ -631,6 +657,150 @@ final class SimJailCommand implements SimRuntime.Program {
       error = true;
     }
     return ok;
+  }
+
+  // ---------------------------------------------------------------- mounts
+
+  /** The file systems of mount.devfs, mount.fdescfs, mount.procfs in startcommands order. */
+  private static final List<String> SPECIAL_MOUNTS = List.of("devfs", "fdescfs", "procfs");
+
+  private static List<String> reversed(List<String> values) {
+    List<String> r = new ArrayList<>(values);
+    java.util.Collections.reverse(r);
+    return r;
+  }
+
+  /**
+   * config.c check_intparams: the lines of every mount.fstab file, each cut at its first {@code #}
+   * (IP__MOUNT_FROM_FSTAB values); empty when a file cannot be opened, after {@code jail: NAME:
+   * mount.fstab: FILE: No such file or directory}.
+   */
+  private Optional<List<String>> fstabLines(String name, Map<String, List<String>> params) {
+    List<String> lines = new ArrayList<>();
+    boolean ok = true;
+    for (String file : params.getOrDefault("mount.fstab", List.of())) {
+      if (file.isEmpty()) {
+        continue;
+      }
+      String hostFile = p.hostPath(file);
+      if (!p.world.fs.exists(hostFile)) {
+        jailWarnx(name, "mount.fstab: " + file + ": No such file or directory");
+        ok = false;
+        continue;
+      }
+      String text = p.world.fs.read(hostFile).orElse("");
+      List<String> raw = new ArrayList<>(List.of(text.split("\n", -1)));
+      if (text.isEmpty() || text.endsWith("\n")) {
+        raw.remove(raw.size() - 1); // fgetln returns no line after the last newline
+      }
+      for (String line : raw) {
+        int hash = line.indexOf('#');
+        lines.add(hash < 0 ? line : line.substring(0, hash));
+      }
+    }
+    return ok ? Optional.of(lines) : Optional.empty();
+  }
+
+  /**
+   * run_command IP_MOUNT / IP__MOUNT_FROM_FSTAB: an fstab(5) line ({@code SPECIAL NODE TYPE
+   * [OPTIONS ...]}) becomes {@code /sbin/mount -t TYPE [-o OPTIONS] SPECIAL NODE}, or {@code
+   * /sbin/umount -t TYPE NODE} on the way down; a blank line runs nothing.
+   */
+  private boolean mountLine(String name, String param, String line, boolean down) {
+    List<String> f = new ArrayList<>();
+    for (String w : line.split("[ \t\f\u000b\r\n]+")) {
+      if (!w.isEmpty() && f.size() < 4) {
+        f.add(w);
+      }
+    }
+    if (f.isEmpty()) {
+      return true;
+    }
+    if (f.size() < 3) {
+      jailWarnx(name, param + ": " + line + ": missing information");
+      return false;
+    }
+    if (!checkPath(name, param, f.get(1), down ? f.get(2) : null)) {
+      return false;
+    }
+    List<String> argv;
+    if (down) {
+      argv = List.of("/sbin/umount", "-t", f.get(2), f.get(1));
+    } else if (f.size() == 4) {
+      argv = List.of("/sbin/mount", "-t", f.get(2), "-o", f.get(3), f.get(0), f.get(1));
+    } else {
+      argv = List.of("/sbin/mount", "-t", f.get(2), f.get(0), f.get(1));
+    }
+    return runInternal(name, argv, Optional.empty());
+  }
+
+  /**
+   * run_command IP_MOUNT_DEVFS, IP_MOUNT_FDESCFS, IP_MOUNT_PROCFS: {@code /sbin/mount -t devfs
+   * -oruleset=RULESET . PATH/dev} (devfs_ruleset, else 4), {@code /sbin/mount -t fdescfs .
+   * PATH/dev/fd}, {@code /sbin/mount -t procfs . PATH/proc}; {@code /sbin/umount MOUNTPOINT} on the
+   * way down.
+   */
+  private boolean mountSpecial(
+      String name, Map<String, List<String>> params, String fs, boolean down) {
+    String param = "mount." + fs;
+    List<String> path = params.getOrDefault("path", List.of());
+    if (path.isEmpty()) {
+      jailWarnx(name, param + ": no path");
+      return false;
+    }
+    String where =
+        path.get(path.size() - 1)
+            + (fs.equals("devfs") ? "/dev" : fs.equals("fdescfs") ? "/dev/fd" : "/proc");
+    if (!checkPath(name, param, where, down ? fs : null)) {
+      return false;
+    }
+    List<String> argv;
+    if (down) {
+      argv = List.of("/sbin/umount", where);
+    } else if (fs.equals("devfs")) {
+      List<String> r = params.getOrDefault("devfs_ruleset", List.of());
+      String ruleset = r.isEmpty() ? "4" : r.get(r.size() - 1);
+      argv = List.of("/sbin/mount", "-t", "devfs", "-oruleset=" + ruleset, ".", where);
+    } else {
+      argv = List.of("/sbin/mount", "-t", fs, ".", where);
+    }
+    return runInternal(name, argv, Optional.empty());
+  }
+
+  /**
+   * command.c check_path: a mount point must be absolute; on the way down it must be the root of a
+   * file system of {@code umountType}. (Its lstat of each component below the jail's path is not
+   * modelled: jail roots on the simulated host hold no userland, and the host has no symlinks.)
+   */
+  private boolean checkPath(String name, String param, String path, String umountType) {
+    if (!path.startsWith("/")) {
+      jailWarnx(name, param + ": " + path + ": not an absolute pathname");
+      return false;
+    }
+    if (umountType == null) {
+      return true;
+    }
+    String node = SimFileSystem.normalize(path);
+    Optional<SimulatedHost.Mount> top = Optional.empty();
+    for (SimulatedHost.Mount m : p.runtime.mounts) {
+      if (m.mountPoint().equals(node)) {
+        top = Optional.of(m);
+      }
+    }
+    if (top.isEmpty()) {
+      jailWarnx(
+          name,
+          param
+              + ": "
+              + path
+              + (p.world.fs.exists(node) ? ": not a mount point" : ": No such file or directory"));
+      return false;
+    }
+    if (!top.get().type().equals(umountType)) {
+      jailWarnx(name, param + ": " + path + ": not a " + umountType + " mount");
+      return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- commands
@@ -711,6 +881,7 @@ final class SimJailCommand implements SimRuntime.Program {
       note(name, "run command" + (inJail.isPresent() ? " in jail" : "") + ": " + comline);
     }
     int code;
+    p.runtime.lastTimedOut = false;
     if (SimRuntime.resolve(argv.get(0)).isEmpty()) {
       p.runtime.processes.add(
           new SimulatedHost.Process(inJail.map(j -> j.name).orElse("host"), List.copyOf(argv), 1));
@@ -720,7 +891,8 @@ final class SimJailCommand implements SimRuntime.Program {
       code = p.runtime.spawn(inJail, argv, "", p.out, p.err);
     }
     if (code != 0) {
-      jailWarnx(name, comline + ": failed");
+      // finish_command: a command killed by exec.timeout "timed out", any other failure "failed"
+      jailWarnx(name, comline + (p.runtime.lastTimedOut ? ": timed out" : ": failed"));
       return false;
     }
     return true;

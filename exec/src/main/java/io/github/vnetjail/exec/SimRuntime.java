@@ -41,6 +41,10 @@ final class SimRuntime {
   final SimJailConfigReader configReader;
   private final Map<String, Program> programs = new LinkedHashMap<>();
   final List<SimulatedHost.Process> processes = new ArrayList<>();
+
+  /** The mounted file systems, oldest first; a later mount on the same point covers an earlier. */
+  final List<SimulatedHost.Mount> mounts = new ArrayList<>();
+
   private final List<ActiveFault> faults = new ArrayList<>();
   int received;
 
@@ -52,6 +56,9 @@ final class SimRuntime {
 
   /** Set when a timed-out fault hit the received command itself; reset by the host. */
   boolean topLevelTimedOut;
+
+  /** Whether the program that finished last was a timed-out fault (jail(8) reads it). */
+  boolean lastTimedOut;
 
   SimRuntime(SimWorld world, SimJailConfigReader configReader) {
     this.world = world;
@@ -146,14 +153,31 @@ final class SimRuntime {
       StringBuilder out,
       StringBuilder err) {
     Optional<SimulatedFault> fault = matchingFault(argv);
+    int code = 0;
+    if (fault.isEmpty()) {
+      code = runProgram(jail, argv, stdin, out, err);
+    } else if (fault.get().isAfterEffect()) {
+      // the program does its work; what it said is lost, the fault's result is reported instead
+      runProgram(jail, argv, stdin, new StringBuilder(), new StringBuilder());
+    }
     if (fault.isPresent()) {
       if (depth == 1 && fault.get().isTimedOut()) {
         topLevelTimedOut = true;
       }
       out.append(fault.get().stdout());
       err.append(fault.get().stderr());
-      return fault.get().exitCode();
+      code = fault.get().exitCode();
     }
+    lastTimedOut = fault.isPresent() && fault.get().isTimedOut();
+    return code;
+  }
+
+  private int runProgram(
+      Optional<SimJail> jail,
+      List<String> argv,
+      String stdin,
+      StringBuilder out,
+      StringBuilder err) {
     Optional<String> name = resolve(argv.get(0));
     if (name.isEmpty()) {
       err.append("sh: ").append(argv.get(0)).append(": not found\n");
@@ -179,18 +203,21 @@ final class SimRuntime {
       processes.add(new SimulatedHost.Process("host", List.copyOf(argv), -1));
       int code;
       Optional<SimulatedFault> fault = matchingFault(argv);
+      code = 0;
+      if (fault.isEmpty() || fault.get().isAfterEffect()) {
+        depth++;
+        try {
+          StringBuilder stepErr = fault.isEmpty() ? err : new StringBuilder();
+          code = writeSteps(SimFileSystem.normalize(argv.get(4)), content, stepErr);
+        } finally {
+          depth--;
+        }
+      }
       if (fault.isPresent()) {
         topLevelTimedOut = fault.get().isTimedOut();
         out.append(fault.get().stdout());
         err.append(fault.get().stderr());
         code = fault.get().exitCode();
-      } else {
-        depth++;
-        try {
-          code = writeSteps(SimFileSystem.normalize(argv.get(4)), content, err);
-        } finally {
-          depth--;
-        }
       }
       processes.set(slot, new SimulatedHost.Process("host", List.copyOf(argv), code));
       return code;
@@ -287,12 +314,13 @@ final class SimRuntime {
     int slot = processes.size();
     processes.add(new SimulatedHost.Process("host", a, -1));
     Optional<SimulatedFault> fault = matchingFault(a);
-    int code;
+    int code = 0;
+    if (fault.isEmpty() || fault.get().isAfterEffect()) {
+      code = action.getAsInt();
+    }
     if (fault.isPresent()) {
       err.append(fault.get().stderr());
       code = fault.get().exitCode();
-    } else {
-      code = action.getAsInt();
     }
     processes.set(slot, new SimulatedHost.Process("host", a, code));
     return code;

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A failure the {@link SimulatedHost} reports instead of running a command: the command has no
- * effect, and its result carries the chosen exit code, stdout and stderr. Immutable; the {@code
- * with}-style methods return a copy.
+ * effect (unless {@link #afterEffect()}: it runs, then its result is replaced), and its result
+ * carries the chosen exit code, stdout and stderr. Immutable; the {@code with}-style methods return
+ * a copy.
  *
  * <pre>{@code
  * host.inject(SimulatedFault.onCommand(2));                     // the 2nd command from now fails
@@ -27,6 +28,7 @@ public final class SimulatedFault {
   private final String stderr;
   private final int times;
   private final boolean timedOut;
+  private final boolean afterEffect;
 
   private SimulatedFault(
       OptionalInt nth,
@@ -35,7 +37,8 @@ public final class SimulatedFault {
       String stdout,
       String stderr,
       int times,
-      boolean timedOut) {
+      boolean timedOut,
+      boolean afterEffect) {
     this.nth = nth;
     this.pattern = pattern;
     this.exitCode = exitCode;
@@ -43,6 +46,7 @@ public final class SimulatedFault {
     this.stderr = stderr;
     this.times = times;
     this.timedOut = timedOut;
+    this.afterEffect = afterEffect;
   }
 
   /**
@@ -52,7 +56,7 @@ public final class SimulatedFault {
    */
   public static SimulatedFault onCommand(int n) {
     checkArgument(n >= 1, "n must be at least 1, got %s", n);
-    return new SimulatedFault(OptionalInt.of(n), Optional.empty(), 1, "", "", 1, false);
+    return new SimulatedFault(OptionalInt.of(n), Optional.empty(), 1, "", "", 1, false, false);
   }
 
   /**
@@ -64,44 +68,68 @@ public final class SimulatedFault {
   public static SimulatedFault matching(String regex) {
     checkNotNull(regex, "regex");
     return new SimulatedFault(
-        OptionalInt.empty(), Optional.of(Pattern.compile(regex)), 1, "", "", 1, false);
+        OptionalInt.empty(), Optional.of(Pattern.compile(regex)), 1, "", "", 1, false, false);
   }
 
   /** Returns a copy that exits with {@code code} (default 1). */
   public SimulatedFault exitCode(int code) {
     checkArgument(code != 0, "a fault must fail: exit code 0 is success");
-    return new SimulatedFault(nth, pattern, code, stdout, stderr, times, timedOut);
+    return new SimulatedFault(nth, pattern, code, stdout, stderr, times, timedOut, afterEffect);
   }
 
   /** Returns a copy that writes {@code text} to standard error (default nothing). */
   public SimulatedFault stderr(String text) {
-    return new SimulatedFault(nth, pattern, exitCode, stdout, checkNotNull(text), times, timedOut);
+    return new SimulatedFault(
+        nth, pattern, exitCode, stdout, checkNotNull(text), times, timedOut, afterEffect);
   }
 
   /** Returns a copy that writes {@code text} to standard output (default nothing). */
   public SimulatedFault stdout(String text) {
-    return new SimulatedFault(nth, pattern, exitCode, checkNotNull(text), stderr, times, timedOut);
+    return new SimulatedFault(
+        nth, pattern, exitCode, checkNotNull(text), stderr, times, timedOut, afterEffect);
   }
 
   /** Returns a copy of a {@link #matching} fault that fires for the next {@code count} matches. */
   public SimulatedFault times(int count) {
     checkArgument(count >= 1, "count must be at least 1, got %s", count);
     checkArgument(pattern.isPresent(), "times() applies to matching() faults only");
-    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, count, timedOut);
+    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, count, timedOut, afterEffect);
   }
 
   /** Returns a copy of a {@link #matching} fault that fires for every match. */
   public SimulatedFault always() {
     checkArgument(pattern.isPresent(), "always() applies to matching() faults only");
-    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, -1, timedOut);
+    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, -1, timedOut, afterEffect);
   }
 
   /**
    * Returns a copy that behaves like a command killed by its timeout: exit code 124, and when the
-   * faulted program is the command the host received, {@link ExecResult#timedOut()} is true.
+   * faulted program is the command the host received, {@link ExecResult#timedOut()} is true; when
+   * it is a program jail(8) runs (a hook, an ifconfig or mount step), jail(8) reports it as an
+   * exceeded {@code exec.timeout}: {@code jail: NAME: COMMAND LINE: timed out} (command.c
+   * finish_command).
    */
   public SimulatedFault timedOut() {
-    return new SimulatedFault(nth, pattern, 124, stdout, stderr, times, true);
+    return new SimulatedFault(nth, pattern, 124, stdout, stderr, times, true, afterEffect);
+  }
+
+  /**
+   * Returns a copy whose program runs first and takes full effect, then reports the fault's exit
+   * code, stdout and stderr instead of its own: the ambiguous failure where the work was done but
+   * its result was lost (killed by its timeout after the change, a connection dropped before the
+   * answer came back). Combine with {@link #timedOut()} for a command that timed out after taking
+   * effect.
+   *
+   * <pre>{@code
+   * host.inject(SimulatedFault.matching("^jail .* -c ").timedOut().afterEffect()); // started, "timed out"
+   * }</pre>
+   */
+  public SimulatedFault afterEffect() {
+    return new SimulatedFault(nth, pattern, exitCode, stdout, stderr, times, timedOut, true);
+  }
+
+  boolean isAfterEffect() {
+    return afterEffect;
   }
 
   boolean isTimedOut() {
@@ -137,6 +165,12 @@ public final class SimulatedFault {
   public String toString() {
     String what =
         nth.isPresent() ? "command #" + nth.getAsInt() : "matching /" + pattern.get() + "/";
-    return "SimulatedFault{" + what + ", exit " + exitCode + "}";
+    return "SimulatedFault{"
+        + what
+        + ", exit "
+        + exitCode
+        + (timedOut ? ", timed out" : "")
+        + (afterEffect ? ", after effect" : "")
+        + "}";
   }
 }

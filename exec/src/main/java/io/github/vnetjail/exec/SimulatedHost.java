@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * pairs, bridges and members, addresses, routes), jails (jid, name, path, running or dying) and a
  * small file system, and runs the commands the SDK uses with FreeBSD's output, error texts and exit
  * codes: {@code ifconfig}, {@code route}, {@code jail -c/-r/-m/-rc [-f FILE]}, {@code jls}, {@code
- * jexec}, {@code sysrc}, {@code service jail}, {@code sh -c} lines, and {@code cat}, {@code test},
- * {@code mkdir}, {@code mv}, {@code cp}, {@code rm}. A jail's {@code /bin/sh /etc/rc} (when the
- * jail has no {@code /etc/rc} file) applies the network settings of the jail's own {@code
- * /etc/rc.conf} ({@code ifconfig_IF}, {@code defaultrouter}). Programs may be named by absolute
- * path ({@code /sbin/ifconfig}) or bare name; anything else is {@code sh: NAME: not found} with
- * exit 127. Jails need no userland, only their {@code path} directory; they persist whether or not
- * {@code persist} is set.
+ * jexec}, {@code sysrc}, {@code service jail}, {@code sh -c} lines, {@code mount}, {@code umount}
+ * (on a mount table: jail(8)'s mount.devfs, mount.fdescfs, mount.procfs, mount and mount.fstab
+ * steps run them), and {@code cat}, {@code test}, {@code mkdir}, {@code mv}, {@code cp}, {@code
+ * rm}. A jail's {@code /bin/sh /etc/rc} (when the jail has no {@code /etc/rc} file) applies the
+ * network settings of the jail's own {@code /etc/rc.conf} ({@code ifconfig_IF}, {@code
+ * defaultrouter}). Programs may be named by absolute path ({@code /sbin/ifconfig}) or bare name;
+ * anything else is {@code sh: NAME: not found} with exit 127. Jails need no userland, only their
+ * {@code path} directory; they persist whether or not {@code persist} is set.
  *
  * <p>It injects faults ({@link #inject}), reproduces the seed's leak of the VNET interface on jail
  * removal ({@link #keepVnetInterfacesOnRemove}), keeps removed jails dying ({@link
@@ -77,23 +78,32 @@ public final class SimulatedHost implements CommandExecutor {
       log.debug("simulated: {}", command);
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
-      int code;
+      int code = 0;
       boolean timedOut = false;
       runtime.topLevelTimedOut = false;
       Optional<SimulatedFault> fault = runtime.nthFault();
-      if (fault.isPresent()) {
+      if (fault.isPresent() && !fault.get().isAfterEffect()) {
         runtime.processes.add(new Process("host", command.argv(), fault.get().exitCode()));
+      } else {
+        int slot = runtime.processes.size();
+        // with an after-effect fault the command runs for real; its own result is lost
+        StringBuilder o = fault.isPresent() ? new StringBuilder() : out;
+        StringBuilder e = fault.isPresent() ? new StringBuilder() : err;
+        String in = command.stdin().orElse("");
+        code =
+            isWriteScript(command.argv())
+                ? runtime.writeScript(command.argv(), in, o, e)
+                : runtime.spawn(Optional.empty(), command.argv(), in, o, e);
+        timedOut = runtime.topLevelTimedOut;
+        if (fault.isPresent()) {
+          runtime.processes.set(slot, new Process("host", command.argv(), fault.get().exitCode()));
+        }
+      }
+      if (fault.isPresent()) {
         out.append(fault.get().stdout());
         err.append(fault.get().stderr());
         code = fault.get().exitCode();
         timedOut = fault.get().isTimedOut();
-      } else if (isWriteScript(command.argv())) {
-        code = runtime.writeScript(command.argv(), command.stdin().orElse(""), out, err);
-        timedOut = runtime.topLevelTimedOut;
-      } else {
-        code =
-            runtime.spawn(Optional.empty(), command.argv(), command.stdin().orElse(""), out, err);
-        timedOut = runtime.topLevelTimedOut;
       }
       return ExecResult.builder()
           .command(command)
@@ -252,7 +262,8 @@ public final class SimulatedHost implements CommandExecutor {
       for (SimJail j : world.jails.values()) {
         jails.add(new Jail(j.jid, j.name, j.path, j.hostname, j.vnet, j.dying, j.ip4));
       }
-      return new State(stacks, jails, new LinkedHashMap<>(world.fs.files()));
+      return new State(
+          stacks, jails, new LinkedHashMap<>(world.fs.files()), List.copyOf(runtime.mounts));
     } finally {
       lock.unlock();
     }
@@ -283,13 +294,17 @@ public final class SimulatedHost implements CommandExecutor {
    * @param stacks the network stacks, the host's first, then each VNET jail's by jid
    * @param jails the jails, running and dying, by jid
    * @param files every regular file and its content, by path
+   * @param mounts the mounted file systems, oldest first (jail(8)'s mount.devfs, mount.fdescfs,
+   *     mount.procfs, mount and mount.fstab steps)
    */
-  public record State(List<Stack> stacks, List<Jail> jails, Map<String, String> files) {
+  public record State(
+      List<Stack> stacks, List<Jail> jails, Map<String, String> files, List<Mount> mounts) {
     /** Copies the collections. */
     public State {
       stacks = List.copyOf(stacks);
       jails = List.copyOf(jails);
       files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+      mounts = List.copyOf(mounts);
     }
 
     /** The host's own stack. */
@@ -326,6 +341,9 @@ public final class SimulatedHost implements CommandExecutor {
       }
       for (Jail j : jails) {
         b.append(j).append('\n');
+      }
+      for (Mount m : mounts) {
+        b.append(m).append('\n');
       }
       b.append("files:");
       files.forEach(
@@ -416,6 +434,28 @@ public final class SimulatedHost implements CommandExecutor {
       }
       bridge.ifPresent(br -> b.append(" on ").append(br));
       return b.toString();
+    }
+  }
+
+  /**
+   * One mounted file system, as {@code mount -p} would list it.
+   *
+   * @param special what is mounted ({@code .} for devfs, fdescfs and procfs as jail(8) mounts them,
+   *     a directory for nullfs)
+   * @param mountPoint where it is mounted
+   * @param type the file system type ({@code devfs}, {@code nullfs}, ...)
+   * @param options the {@code -o} options as given, empty when none
+   */
+  public record Mount(String special, String mountPoint, String type, String options) {
+    @Override
+    public String toString() {
+      return "mount "
+          + special
+          + " on "
+          + mountPoint
+          + " type "
+          + type
+          + (options.isEmpty() ? "" : " (" + options + ")");
     }
   }
 

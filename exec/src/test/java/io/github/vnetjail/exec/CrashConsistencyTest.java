@@ -99,6 +99,41 @@ class CrashConsistencyTest {
     assertThat(host.files().read(temporaries(host).get(0))).contains(NEW);
   }
 
+  @Test
+  void aRenameThatTookEffectButTimedOutLeavesTheCompleteNewFile() {
+    SimulatedHost host = hostWithOldFile();
+    host.inject(SimulatedFault.matching("^mv -f -- ").timedOut().afterEffect());
+
+    assertThatThrownBy(() -> HostFiles.viaCommands(host).writeAtomically(RC, NEW))
+        .isInstanceOf(CommandFailedException.class)
+        .hasMessageContaining("exited with code 124");
+
+    // the caller cannot tell, but the file is a complete version: the new one
+    assertThat(host.files().read(RC)).contains(NEW);
+    assertThat(host.files().read(RC + ".bak")).contains(OLD);
+    assertThat(temporaries(host)).isEmpty();
+  }
+
+  @Test
+  void aWriteThatTookEffectButWhoseResultWasLostLeavesTheNewFile() {
+    SimulatedHost host = hostWithOldFile();
+    host.inject(SimulatedFault.onCommand(1).timedOut().afterEffect());
+
+    assertThatThrownBy(() -> HostFiles.viaCommands(host).writeAtomically(RC, NEW))
+        .isInstanceOf(CommandFailedException.class)
+        .hasMessageContaining("timed out");
+
+    assertThat(host.files().read(RC)).contains(NEW);
+    assertThat(temporaries(host)).isEmpty();
+    assertThat(host.processes().get(0).exitCode())
+        .as("the command's reported result")
+        .isEqualTo(124);
+    assertThat(host.processes().subList(1, host.processes().size()))
+        .as("its steps ran")
+        .allMatch(p -> p.exitCode() == 0)
+        .hasSize(STEPS.size());
+  }
+
   @TestFactory
   Stream<DynamicTest> aFailureAtAnyStepOfAWriteLeavesTheOldFileOrNoFile() {
     Map<String, String> common = new LinkedHashMap<>();

@@ -71,9 +71,16 @@ final class JailManagerHosts {
     SimulatedHost.Stack jail = s.stacks().get(1);
     assertThat(jail.interfaceNames()).as("jail interfaces\n%s", s).contains("epair154b");
     assertThat(s.toString()).contains("inet 192.168.1.154/24", "route default via 192.168.1.1");
+    assertThat(s.mounts())
+        .as("mounts\n%s", s)
+        .containsExactly(
+            new SimulatedHost.Mount(".", "/jails/" + name + "/dev", "devfs", "ruleset=4"));
   }
 
-  /** Nothing of any jail on the host: only lo0, em0, bridge0 (member em0), no running jail. */
+  /**
+   * Nothing of any jail on the host: only lo0, em0, bridge0 (member em0), no running jail, nothing
+   * mounted.
+   */
   static void assertClean(SimulatedHost host) {
     SimulatedHost.State s = host.state();
     assertThat(s.host().interfaceNames())
@@ -83,6 +90,7 @@ final class JailManagerHosts {
         .as("bridge members\n%s", s)
         .containsExactly("em0");
     assertThat(s.jails()).as("running jails\n%s", s).allMatch(SimulatedHost.Jail::dying);
+    assertThat(s.mounts()).as("mounts\n%s", s).isEmpty();
     // a dying jail may linger, but must hold nothing but its loopback
     for (SimulatedHost.Stack st : s.stacks().subList(1, s.stacks().size())) {
       assertThat(st.interfaceNames()).as("stack of %s\n%s", st.owner(), s).containsOnly("lo0");

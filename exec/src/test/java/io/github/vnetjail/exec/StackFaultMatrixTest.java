@@ -1,7 +1,6 @@
 package io.github.vnetjail.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.vnetjail.core.Bridge;
 import io.github.vnetjail.core.HostConfig;
@@ -310,8 +309,8 @@ class StackFaultMatrixTest {
     host.inject(fault);
     JailManager m = manager(host);
     RuntimeException error = failure(() -> s.op().accept(m));
-    // the simulated jail(8) only records its mount/umount steps: a fault cannot hit them
-    assumeTrue(fired.test(host, c, p), "the simulated host cannot fail this program");
+    // every command and program of the clean run can be failed, jail(8)'s mounts included
+    assertThat(fired.test(host, c, p)).as("the fault %s fired", fault).isTrue();
     Shape shape = Shape.of(host, s);
 
     // 1. a clear error, or the clean run's result
@@ -396,7 +395,8 @@ class StackFaultMatrixTest {
       Set<String> hostInterfaces,
       Set<String> bridgeMembers,
       Map<String, Set<String>> running,
-      Map<String, String> files) {
+      Map<String, String> files,
+      List<String> mounts) {
 
     static Shape of(SimulatedHost host, Scenario s) {
       SimulatedHost.State st = host.state();
@@ -424,7 +424,8 @@ class StackFaultMatrixTest {
           new TreeSet<>(st.host().interfaceNames()),
           new TreeSet<>(st.host().find("bridge0").orElseThrow().members()),
           running,
-          files);
+          files,
+          st.mounts().stream().map(SimulatedHost.Mount::toString).sorted().toList());
     }
 
     Shape withoutLoopback() {
@@ -435,14 +436,16 @@ class StackFaultMatrixTest {
             w.removeIf(l -> l.startsWith("lo0 "));
             r.put(jail, w);
           });
-      return new Shape(hostInterfaces, bridgeMembers, r, files);
+      return new Shape(hostInterfaces, bridgeMembers, r, files, mounts);
     }
 
     void assertConsistent(Scenario s, Clean clean) {
       Set<String> expectedHost = new TreeSet<>(Set.of("lo0", "em0", "bridge0"));
       Set<String> expectedMembers = new TreeSet<>(Set.of("em0"));
+      Set<String> expectedMounts = new TreeSet<>();
       for (VnetJail j : s.jails()) {
         if (running.containsKey(j.name())) {
+          expectedMounts.add("mount . on " + j.path() + "/dev type devfs (ruleset=4)");
           expectedHost.add(j.hostInterface());
           expectedMembers.add(j.hostInterface());
           Set<String> inJail = running.get(j.name());
@@ -457,6 +460,9 @@ class StackFaultMatrixTest {
           .as("no leaked interface on the host: %s", this)
           .isEqualTo(expectedHost);
       assertThat(bridgeMembers).as("no stray bridge member: %s", this).isEqualTo(expectedMembers);
+      assertThat(mounts)
+          .as("devfs mounted for each running jail, nothing else: %s", this)
+          .containsExactlyElementsOf(expectedMounts);
       assertFilesComplete(clean);
     }
 
