@@ -299,6 +299,15 @@ class JailConfLexerTest {
   }
 
   @Test
+  void takesTheDigitsThereAreWhenTheInputEndsInsideAnEscape() {
+    assertThat(tokens("\\1")).isEqualTo("STR[\u0001]");
+    assertThat(tokens("\\12")).isEqualTo("STR[\n]");
+    assertThat(tokens("\\x4")).isEqualTo("STR[\u0004]");
+    assertThat(tokens("'\\x4'")).isEqualTo("STR[\u0004]");
+    assertThat(tokens("'\\12'")).isEqualTo("STR[\n]");
+  }
+
+  @Test
   void readsABackslashXWithoutHexDigitsAsNul() {
     assertThat(tokens("\\xg \\xG \\x: \\x/ \\x@ \\x` \\x"))
         .isEqualTo(
