@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The writer and JailConfQuoting: exact text, stable round trips, hostile values. */
@@ -114,6 +115,49 @@ class JailConfWriterTest {
     assertThat(JailConfQuoting.variableReference("a}\"b")).isEqualTo("${a\\}\\\"b}");
     assertThat(JailConfQuoting.variableDefinition("epair")).isEqualTo("$epair");
     assertThat(JailConfQuoting.variableDefinition("a.b")).isEqualTo("${a.b}");
+  }
+
+  /** Every string of one or two characters from U+0000..U+007F and a few beyond. */
+  static List<String> shortStrings() {
+    List<String> chars = new ArrayList<>();
+    for (char c = 0; c < 0x80; c++) {
+      chars.add(String.valueOf(c));
+    }
+    chars.addAll(List.of("\u00e9", "\u00c0", "\u0660", "\uff10", "\u212a"));
+    List<String> out = new ArrayList<>(chars);
+    for (String a : chars) {
+      for (String b : chars) {
+        out.add(a + b);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void takesAsVariableNamesWhatJaillexReadsAfterABareDollar() {
+    // jaillex.l: $[A-Za-z_][A-Za-z_0-9]*
+    Pattern name = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+    for (String s : shortStrings()) {
+      assertThat(JailConfQuoting.isVariableName(s))
+          .as("%s", s)
+          .isEqualTo(name.matcher(s).matches());
+    }
+    assertThat(JailConfQuoting.isVariableName("")).isFalse();
+    assertThat(JailConfQuoting.isVariableName("a_Z9b")).isTrue();
+    assertThat(JailConfQuoting.variableDefinition("x9")).isEqualTo("$x9");
+    assertThat(JailConfQuoting.variableDefinition("9x")).isEqualTo("${9x}");
+  }
+
+  @Test
+  void takesAsWordsWhatJaillexReadsAsOneUnquotedWord() {
+    // jaillex.l: [A-Za-z0-9_!%&()\-.:<>?@\[\]^`|~]+
+    Pattern word = Pattern.compile("[A-Za-z0-9_!%&()\\-.:<>?@\\[\\]^`|~]+");
+    for (String s : shortStrings()) {
+      assertThat(JailConfQuoting.isWord(s)).as("%s", s).isEqualTo(word.matcher(s).matches());
+    }
+    assertThat(JailConfQuoting.isWord("")).isFalse();
+    assertThat(JailConfQuoting.quoteName("a b")).isEqualTo("\"a b\"");
+    assertThat(JailConfQuoting.quoteName("a-b.c")).isEqualTo("a-b.c");
   }
 
   @Test
