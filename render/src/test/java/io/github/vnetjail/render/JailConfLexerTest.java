@@ -497,6 +497,13 @@ class JailConfLexerTest {
   }
 
   @Test
+  void keepsThePartialVariableRuleFromEscapingANewline() {
+    // Only the full rule takes a backslash-newline escape; the partial rule stops at the
+    // newline. So the full match, up to the brace after "x\", is the longest, and "y" follows.
+    assertThat(tokens("${\\\nx\\}y")).isEqualTo("VAR[x}] STR1[y]");
+  }
+
+  @Test
   void readsAFinalBackslashInABracedVariableAsTheBrace() {
     // "${a\}": the backslash is a class character, so the full rule ends at the brace; text2lval
     // then reads the trimmed brace as the escaped character.
@@ -672,6 +679,7 @@ class JailConfLexerTest {
             "${v\\\\} = V;",
             "${v\\\\}\n",
             "${a\\\nb} c",
+            "${\\\nx\\}y",
             "\"a$x\nb${y}\"c",
             "\"$x\\\"\"",
             "/**/ /***/ /*/ */ /* * / **/ x */",
