@@ -221,7 +221,7 @@ final class JailConfLexer {
         }
         int close = findClose(pos + 1, '"');
         if (close >= 0) {
-          return quoted(pos, pos, close, '"');
+          return quoted(pos, close);
         }
         if (isWord(c)) {
           return word();
@@ -323,10 +323,9 @@ final class JailConfLexer {
       text = text.substring(0, text.length() - 1);
     }
     addComment(text);
+    // No instr reset (14.x's rule has one): the comment ends at a newline, whitespace that resets
+    // it, or at the end of the input.
     advanceTo(i);
-    if (v14) {
-      instr = false;
-    }
   }
 
   private void blockComment() {
@@ -370,7 +369,7 @@ final class JailConfLexer {
         to++;
       }
     }
-    return piece(to, unescape(pos, to, '\0'));
+    return piece(to, unescape(pos, to));
   }
 
   /** {@code $name}, {@code ${...}}, an unterminated {@code ${}, or a literal {@code $}. */
@@ -385,12 +384,14 @@ final class JailConfLexer {
         return variable(i, src.substring(pos + 1, i));
       }
       if (d == '{') {
+        // partial is at least pos + 2, so full >= partial also says the full rule matched. At a
+        // tie the full rule wins, being first. The partial rule never takes a newline, so the
+        // error is on this line.
         int full = braceEnd(inDq, true);
         int partial = braceEnd(inDq, false);
-        if (full >= 0 && full >= partial) {
-          return variable(full, unescape(pos + 2, full - 1, '}'));
+        if (full >= partial) {
+          return variable(full, unescape(pos + 2, full - 1));
         }
-        advanceTo(partial);
         throw error("unterminated variable", line);
       }
     }
@@ -444,99 +445,58 @@ final class JailConfLexer {
       if (c == quote) {
         return i;
       }
-      if (c == '\\') {
-        if (i + 1 >= n) {
-          return -1;
-        }
-        i += 2;
-      } else {
-        i++;
-      }
+      i += c == '\\' ? 2 : 1; // a backslash at the end steps past n: no close
     }
     return -1;
-  }
-
-  /** The end of {@code '([^\n'\\]|\\.)*} or its double-quoted twin, for the error. */
-  private int unterminatedEnd(char quote) {
-    int i = pos + 1;
-    while (i < n) {
-      char c = src.charAt(i);
-      if (c == '\n' || c == quote) {
-        break;
-      }
-      if (c == '\\') {
-        if (i + 1 < n && src.charAt(i + 1) != '\n') {
-          i += 2;
-        } else {
-          break;
-        }
-      } else {
-        i++;
-      }
-    }
-    return i;
   }
 
   private int singleQuoted() {
     int close = findClose(pos + 1, '\'');
     if (close < 0) {
-      advanceTo(unterminatedEnd('\''));
-      throw error("unterminated string", line);
+      throw error("unterminated string", line); // the partial rule never takes a newline
     }
-    return piece(close + 1, unescape(pos + 1, close, '\''));
+    return piece(close + 1, unescape(pos + 1, close));
   }
 
   private int doubleQuoted() {
     int close = findClose(pos + 1, '"');
     if (close < 0) {
-      advanceTo(unterminatedEnd('"'));
-      throw error("unterminated string", line);
+      throw error("unterminated string", line); // the partial rule never takes a newline
     }
-    return quoted(pos, pos + 1, close, '"');
+    return quoted(pos + 1, close);
   }
 
   /**
-   * A double-quoted run from {@code tokenStart}, content from {@code from} to the closing quote at
-   * {@code close}. Like text2lval with {@code tovar}, it stops at the first unescaped {@code $}:
-   * the piece ends there and the scanner continues in the DQ state.
+   * A double-quoted run, content from {@code from} to the closing quote at {@code close}. Like
+   * text2lval with {@code tovar}, it stops at the first unescaped {@code $}: the piece ends there
+   * and the scanner continues in the DQ state.
    */
-  private int quoted(int tokenStart, int from, int close, char quote) {
+  private int quoted(int from, int close) {
     int i = from;
     while (i < close) {
       char c = src.charAt(i);
       if (c == '\\') {
         i += 2;
       } else if (c == '$') {
-        String v = unescape(from, i, '$');
+        String v = unescape(from, i);
         dq = true;
         return piece(i, v);
       } else {
         i++;
       }
     }
-    String v = unescape(from, close, quote);
+    String v = unescape(from, close);
     dq = false;
     return piece(close + 1, v);
   }
 
   /**
-   * text2lval's escape decoding of {@code src[from, to)}; {@code after} is the character just past
-   * {@code to} (the trimmed quote or brace, or NUL), which a final backslash reads. A NUL ends the
-   * value, as C's strlen does in jail(8).
+   * text2lval's escape decoding of {@code src[from, to)}. A NUL ends the value, as C's strlen does
+   * in jail(8). A backslash ends the range only in {@code ${a\}}, where text2lval reads the trimmed
+   * brace just past {@code to}: {@code src.charAt(to)}.
    */
-  private String unescape(int from, int to, char after) {
-    boolean plain = true;
-    for (int i = from; i < to; i++) {
-      char c = src.charAt(i);
-      if (c == '\\' || c == '\0') {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) {
-      return src.substring(from, to);
-    }
-    StringBuilder d = new StringBuilder(to - from);
+  private String unescape(int from, int to) {
+    StringBuilder d = new StringBuilder();
     for (int s = from; s < to; s++) {
       char c = src.charAt(s);
       if (c != '\\') {
@@ -547,7 +507,7 @@ final class JailConfLexer {
         continue;
       }
       s++;
-      char e = s < to ? src.charAt(s) : after;
+      char e = src.charAt(s);
       int v;
       if (isOctal(e)) {
         v = e - '0';

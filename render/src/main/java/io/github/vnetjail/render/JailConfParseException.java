@@ -15,7 +15,7 @@ public final class JailConfParseException extends VnetJailException {
   private final String jailMessage;
 
   JailConfParseException(String fileName, int line, int column, String jailMessage) {
-    super(jailMessage + (line > 0 ? " (at " + fileName + ":" + line + ":" + column + ")" : ""));
+    super(jailMessage + " (at " + fileName + ":" + line + ":" + column + ")");
     this.fileName = fileName;
     this.line = line;
     this.column = column;
@@ -27,12 +27,12 @@ public final class JailConfParseException extends VnetJailException {
     return fileName;
   }
 
-  /** Returns the 1-based line of the offending token's start; 0 when the error has no place. */
+  /** Returns the 1-based line of the offending token's start. */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column of the offending token's start; 0 when the error has no place. */
+  /** Returns the 1-based column of the offending token's start. */
   public int column() {
     return column;
   }

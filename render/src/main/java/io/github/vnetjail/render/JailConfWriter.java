@@ -66,9 +66,7 @@ public final class JailConfWriter {
 
   private void blankLine() {
     endLine();
-    if (out.length() > 0) {
-      out.append('\n');
-    }
+    out.append('\n');
   }
 
   private void statements(List<JailConfStatement> list, int depth) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One test (or more) per bullet of FREEBSD.md "jail.conf grammar": tokens, strings, errors. */
@@ -387,6 +388,83 @@ class JailConfParserTest {
     assertThat(conf.jailNames()).containsExactly("j");
     assertThat(parseError("j { a\0; }").jailMessage())
         .isEqualTo("jail: /etc/jail.conf: unexpected EOF");
+  }
+
+  @Test
+  void acceptsAVariableAsTheFirstValueOfTheImplicitForm() {
+    JailConf conf = JailConf.parse("$v = V; j { a $v, x; b ${v}y; }");
+
+    assertThat(conf.effectiveParameters("j"))
+        .containsEntry("a", List.of("V", "x"))
+        .containsEntry("b", List.of("Vy"));
+    assertThat(((JailConfJail) conf.statements().get(1)).body().get(0))
+        .isEqualTo(
+            JailConfParameter.of(
+                "a",
+                false,
+                JailConfParameter.Operator.IMPLICIT,
+                List.of(
+                    JailConfValue.builder().variable("v").build(), JailConfValue.literal("x"))));
+  }
+
+  @Test
+  void namesStandardInputStdinInMessages() {
+    // config.c: the file "-" is stdin, and its messages say STDIN.
+    JailConfParseException e =
+        catchThrowableOfType(
+            JailConfParseException.class,
+            () -> JailConf.parse("j {\n  x = ;", "-", JailConfFileSource.none()));
+
+    assertThat(e.jailMessage()).isEqualTo("jail: STDIN line 2: ;: syntax error");
+    assertThat(e.fileName()).isEqualTo("STDIN");
+    assertThat(e.getMessage()).isEqualTo("jail: STDIN line 2: ;: syntax error (at STDIN:2:7)");
+  }
+
+  @Test
+  void reportsUnexpectedEofWhereTheInputEnds() {
+    JailConfParseException e = parseError("j {\n  a = b;\n  c");
+
+    assertThat(e.jailMessage()).isEqualTo("jail: /etc/jail.conf: unexpected EOF");
+    assertThat(e.line()).isEqualTo(3);
+    assertThat(e.column()).isEqualTo(4);
+  }
+
+  // --- .include paths (config.c include_config)
+
+  static JailConf parseWithFiles(String text, String fileName, Map<String, String> files) {
+    return JailConf.parse(text, fileName, JailConfFileSource.of(files));
+  }
+
+  @Test
+  void resolvesARelativeIncludeFromAFileInTheRootDirectory() {
+    JailConf conf =
+        parseWithFiles(".include \"a.conf\";", "/jail.conf", Map.of("/a.conf", "a { }"));
+
+    assertThat(conf.jailNames()).containsExactly("a");
+  }
+
+  @Test
+  void takesARelativeIncludeAsGivenWhenTheFileHasNoDirectoryOrIsStdin() {
+    Map<String, String> files = Map.of("a.conf", "a { }", "/etc/a.conf", "wrong { }");
+
+    assertThat(parseWithFiles(".include \"a.conf\";", "jail.conf", files).jailNames())
+        .containsExactly("a");
+    assertThat(parseWithFiles(".include \"a.conf\";", "-", files).jailNames()).containsExactly("a");
+  }
+
+  @Test
+  void includesOnlyTheFilesAGlobMatchesNotDirectories() {
+    Map<String, String> files =
+        Map.of(
+            "/etc/d/x.conf", "x { }",
+            "/etc/d/sub.conf/y.conf", "y { }",
+            "/etc/e/jail.conf", "e { }",
+            "/etc/f/other", "f { }");
+
+    assertThat(parseWithFiles(".include \"d/*.conf\";", "/etc/jail.conf", files).jailNames())
+        .containsExactly("x");
+    assertThat(parseWithFiles(".include \"*/jail.conf\";", "/etc/jail.conf", files).jailNames())
+        .containsExactly("e");
   }
 
   // --- AST

@@ -2,12 +2,14 @@ package io.github.vnetjail.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.vnetjail.core.VnetJailException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The writer and JailConfQuoting: exact text, stable round trips, hostile values. */
@@ -101,6 +103,121 @@ class JailConfWriterTest {
   }
 
   @Test
+  void writesOneStatementWithoutAFinalNewline() {
+    assertThat(JailConfWriter.write(JailConfParameter.flag("persist"))).isEqualTo("persist;");
+    assertThat(
+            JailConfWriter.write(
+                JailConfJail.of(
+                    "j",
+                    List.of(
+                        JailConfParameter.flag("a"),
+                        JailConfJail.of("k", List.of(JailConfParameter.set("b", "1")))))))
+        .isEqualTo("j {\n  a;\n\n  k {\n    b = \"1\";\n  }\n}");
+    assertThat(JailConfWriter.write(JailConfComment.of("# c", true))).isEqualTo("# c");
+  }
+
+  @Test
+  void putsATrailingCommentOnItsOwnLineAfterALineComment() {
+    JailConf conf =
+        JailConf.of(
+            List.of(
+                JailConfComment.of("# first", true),
+                JailConfParameter.flag("a"),
+                JailConfComment.of("# x", true),
+                JailConfComment.of("// y", true),
+                JailConfParameter.flag("b"),
+                JailConfComment.of("/* x */", true),
+                JailConfComment.of("# y", true),
+                JailConfComment.of("/* z */", false),
+                JailConfComment.of("/* w */", true)));
+
+    assertThat(conf.render()).isEqualTo("# first\na; # x\n// y\nb; /* x */ # y\n/* z */ /* w */\n");
+  }
+
+  @Test
+  void separatesBlocksWithOneBlankLineExceptAfterALeadingComment() {
+    JailConf conf =
+        JailConf.of(
+            List.of(
+                JailConfJail.of("a", List.of()),
+                JailConfJail.of("b", List.of()),
+                JailConfComment.of("# about c", false),
+                JailConfJail.of("c", List.of()),
+                JailConfComment.of("# after c", true),
+                JailConfParameter.flag("p"),
+                JailConfComment.of("# lone", false),
+                JailConfParameter.flag("q")));
+
+    assertThat(conf.render())
+        .isEqualTo("a {\n}\n\nb {\n}\n\n# about c\nc {\n} # after c\n\np;\n# lone\nq;\n");
+  }
+
+  @Test
+  void writesEveryOperatorAndSeveralIncludePatterns() {
+    JailConf conf =
+        JailConf.of(
+            List.of(
+                JailConfParameter.of("a", false, JailConfParameter.Operator.NONE, List.of()),
+                JailConfParameter.of(
+                    "b",
+                    false,
+                    JailConfParameter.Operator.IMPLICIT,
+                    List.of(JailConfValue.literal("1"), JailConfValue.literal("2"))),
+                JailConfParameter.append("c", "3"),
+                JailConfParameter.variable("d e", "4"),
+                JailConfInclude.of("x.conf", "y/*.conf")));
+
+    assertThat(conf.render())
+        .isEqualTo(
+            "a;\nb \"1\", \"2\";\nc += \"3\";\n${d e} = \"4\";\n"
+                + ".include \"x.conf\", \"y/*.conf\";\n");
+  }
+
+  @Test
+  void checksACommentsMarkersAndLines() {
+    assertThat(JailConfComment.of("/**/", false).text()).isEqualTo("/**/");
+    assertThat(JailConfComment.of("/* a\n b */", false).text()).isEqualTo("/* a\n b */");
+    assertThat(JailConfComment.of("#", true).isTrailing()).isTrue();
+    assertThat(JailConfComment.line("")).isEqualTo(JailConfComment.of("#", false));
+    assertThat(JailConfComment.line("x").text()).isEqualTo("# x");
+    assertThat(catchThrowable(() -> JailConfComment.of("\0# a", false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("comment \0# a holds a NUL byte");
+    assertThat(catchThrowable(() -> JailConfComment.of("# a\0", false)))
+        .hasMessage("comment # a\0 holds a NUL byte");
+    assertThat(catchThrowable(() -> JailConfComment.of("# a\nb", false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("line comment # a\nb holds a newline; use one comment per line");
+    assertThat(catchThrowable(() -> JailConfComment.of("// a\n", false)))
+        .hasMessage("line comment // a\n holds a newline; use one comment per line");
+    for (String bad : List.of("x", "", "/*/", "/* a", "a */", "/ * */")) {
+      assertThat(catchThrowable(() -> JailConfComment.of(bad, false)))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("comment %s must start with #, // or /* (and end with */)", bad);
+    }
+    assertThat(catchThrowable(() -> JailConfComment.of("/* a */ b */", false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("block comment /* a */ b */ holds */ before its end; comments do not nest");
+    assertThat(catchThrowable(() -> JailConfComment.of("/**/*/", false)))
+        .hasMessage("block comment /**/*/ holds */ before its end; comments do not nest");
+  }
+
+  @Test
+  void comparesCommentsByTextAndPlace() {
+    JailConfComment a = JailConfComment.of("# a", false);
+
+    assertThat(a)
+        .isEqualTo(JailConfComment.of("# a", false))
+        .hasSameHashCodeAs(JailConfComment.of("# a", false));
+    assertThat(a).isNotEqualTo(JailConfComment.of("# b", false));
+    assertThat(a).isNotEqualTo(JailConfComment.of("# a", true));
+    assertThat(a).isNotEqualTo("# a");
+    assertThat(a.hashCode()).isNotEqualTo(JailConfComment.of("# b", false).hashCode());
+    assertThat(a).hasToString("# a");
+  }
+
+  @Test
   void quotesValuesAndNames() {
     assertThat(JailConfQuoting.quote("a \"b\" $c \\d")).isEqualTo("\"a \\\"b\\\" \\$c \\\\d\"");
     assertThat(JailConfQuoting.quote("l1\nl2\tx\u0001\u007f"))
@@ -111,9 +228,54 @@ class JailConfWriterTest {
     assertThat(JailConfQuoting.quoteName("")).isEqualTo("\"\"");
     assertThat(JailConfQuoting.quoteName("a/b")).isEqualTo("\"a/b\"");
     assertThat(JailConfQuoting.variableReference("host.hostname")).isEqualTo("${host.hostname}");
+    assertThat(JailConfQuoting.variableReference("a")).isEqualTo("${a}");
+    assertThat(JailConfQuoting.variableReference("")).isEqualTo("${}");
     assertThat(JailConfQuoting.variableReference("a}\"b")).isEqualTo("${a\\}\\\"b}");
     assertThat(JailConfQuoting.variableDefinition("epair")).isEqualTo("$epair");
     assertThat(JailConfQuoting.variableDefinition("a.b")).isEqualTo("${a.b}");
+  }
+
+  /** Every string of one or two characters from U+0000..U+007F and a few beyond. */
+  static List<String> shortStrings() {
+    List<String> chars = new ArrayList<>();
+    for (char c = 0; c < 0x80; c++) {
+      chars.add(String.valueOf(c));
+    }
+    chars.addAll(List.of("\u00e9", "\u00c0", "\u0660", "\uff10", "\u212a"));
+    List<String> out = new ArrayList<>(chars);
+    for (String a : chars) {
+      for (String b : chars) {
+        out.add(a + b);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void takesAsVariableNamesWhatJaillexReadsAfterABareDollar() {
+    // jaillex.l: $[A-Za-z_][A-Za-z_0-9]*
+    Pattern name = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+    for (String s : shortStrings()) {
+      assertThat(JailConfQuoting.isVariableName(s))
+          .as("%s", s)
+          .isEqualTo(name.matcher(s).matches());
+    }
+    assertThat(JailConfQuoting.isVariableName("")).isFalse();
+    assertThat(JailConfQuoting.isVariableName("a_Z9b")).isTrue();
+    assertThat(JailConfQuoting.variableDefinition("x9")).isEqualTo("$x9");
+    assertThat(JailConfQuoting.variableDefinition("9x")).isEqualTo("${9x}");
+  }
+
+  @Test
+  void takesAsWordsWhatJaillexReadsAsOneUnquotedWord() {
+    // jaillex.l: [A-Za-z0-9_!%&()\-.:<>?@\[\]^`|~]+
+    Pattern word = Pattern.compile("[A-Za-z0-9_!%&()\\-.:<>?@\\[\\]^`|~]+");
+    for (String s : shortStrings()) {
+      assertThat(JailConfQuoting.isWord(s)).as("%s", s).isEqualTo(word.matcher(s).matches());
+    }
+    assertThat(JailConfQuoting.isWord("")).isFalse();
+    assertThat(JailConfQuoting.quoteName("a b")).isEqualTo("\"a b\"");
+    assertThat(JailConfQuoting.quoteName("a-b.c")).isEqualTo("a-b.c");
   }
 
   @Test
