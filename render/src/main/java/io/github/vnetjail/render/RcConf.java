@@ -555,6 +555,9 @@ public final class RcConf {
     private int lineStart;
     private final List<Pending> pending = new ArrayList<>();
 
+    /** Where the and-or list being read starts in {@code pending}: {@code &} applies to it all. */
+    private int andOrStart;
+
     // the simple command being read
     private String after;
     private boolean lastRanAndSucceeded;
@@ -590,6 +593,7 @@ public final class RcConf {
                   p.name(), p.number(), lineStart, p.value(), pos, p.kind(), p.how(), p.doubt()));
         }
         pending.clear();
+        andOrStart = 0;
         skipHereDocs();
       }
       return out;
@@ -784,8 +788,6 @@ public final class RcConf {
         doubt = Optional.of("comes after &&, so it runs only when the command before succeeds");
       } else if (after.equals("|") || separator.equals("|")) {
         doubt = Optional.of("is part of a pipeline, which sh runs in a subshell");
-      } else if (separator.equals("&")) {
-        doubt = Optional.of("runs in the background, in a subshell");
       } else if (redirected) {
         doubt = Optional.of("is in a command with a redirection");
       } else if (commandWord.isPresent() && !declaration()) {
@@ -796,6 +798,25 @@ public final class RcConf {
             p.doubt().isPresent() || doubt.isEmpty()
                 ? p
                 : new Pending(p.name(), p.number(), p.value(), p.kind(), p.how(), doubt));
+      }
+      if (separator.equals("&")) { // the whole and-or list runs in the background
+        for (int i = andOrStart; i < pending.size(); i++) {
+          Pending p = pending.get(i);
+          if (p.doubt().isEmpty()) {
+            pending.set(
+                i,
+                new Pending(
+                    p.name(),
+                    p.number(),
+                    p.value(),
+                    p.kind(),
+                    p.how(),
+                    Optional.of("runs in the background, in a subshell")));
+          }
+        }
+      }
+      if (!separator.matches("&&|\\|\\||\\|")) {
+        andOrStart = pending.size();
       }
       // an assignment-only command without substitutions exits 0
       lastRanAndSucceeded = doubt.isEmpty() && plain && commandWord.isEmpty() && sawAssignment;
