@@ -679,16 +679,16 @@ public final class RcConf {
     /** Skips the bodies of the here-documents the command line started. */
     private void skipHereDocs() {
       for (String doc : hereDocs) {
-        String delimiter = doc.substring(1);
-        while (pos < n) {
-          int nl = text.indexOf('\n', pos);
-          int end = nl < 0 ? n : nl;
-          String body = text.substring(pos, end);
-          pos = nl < 0 ? n : nl + 1;
-          if ((doc.startsWith("-") ? body.replaceFirst("^\t+", "") : body).equals(delimiter)) {
-            break;
-          }
-        }
+        // the body ends at a line that is the delimiter (after leading tabs, for <<-)
+        Matcher end =
+            Pattern.compile(
+                    "(?md)^"
+                        + (doc.startsWith("-") ? "\t*" : "")
+                        + Pattern.quote(doc.substring(1))
+                        + "$")
+                .matcher(text)
+                .region(pos, n);
+        pos = end.find() ? end.end() : n; // the newline after it ends an empty command line
       }
       hereDocs.clear();
     }
@@ -825,11 +825,8 @@ public final class RcConf {
 
     /** Returns the 1-based line of {@code offset}; offsets are asked for in increasing order. */
     private int lineAt(int offset) {
-      for (; counted < offset; counted++) {
-        if (text.charAt(counted) == '\n') {
-          line++;
-        }
-      }
+      line += (int) text.substring(counted, offset).chars().filter(c -> c == '\n').count();
+      counted = offset;
       return line;
     }
   }

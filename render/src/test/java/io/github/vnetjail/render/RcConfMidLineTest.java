@@ -118,6 +118,53 @@ class RcConfMidLineTest {
   }
 
   @Test
+  void readsWordsOfCommandsAsShDoesSoThatNothingInsideThemIsTakenForAnAssignment()
+      throws Exception {
+    assertShAgrees(": ${x:-\\}; c=2}\n", values("c", null));
+    assertShAgrees(": ${x:-'a;}'}; c=2\n", values("c", "2"));
+    assertShAgrees(": ${x:-\"a;}\"}; c=2\n", values("c", "2"));
+    assertShAgrees(": ${x:-${y:-a;}}; c=2\n", values("c", "2"));
+    assertShAgrees(": $(echo \"a;)\"); c=2\n", values("c", "2"));
+    assertShAgrees("true b=2\n", values("b", null));
+    assertShAgrees("a=1\n\\ b=2\n", values("a", "1", "b", null));
+    assertShAgrees("x=1 || a=2; b=1 && c=2\n", values("x", "1", "b", "1", "c", "2"));
+    assertShAgrees("cat >/dev/null << EOF\nx\na=2\nEOF\nb=1\n", values("a", null, "b", "1"));
+    assertGetRefuses(
+        "a=1 then\n",
+        "a",
+        "cannot tell the value of a without running sh: rc.conf line 1 assigns only for the"
+            + " command then after it; move that assignment to a line of its own, or remove it");
+    assertGetRefuses(
+        "( a=1 ); b=2\n",
+        "a",
+        "cannot tell the value of a without running sh: rc.conf line 1 is inside a compound"
+            + " command (( ...); move that assignment to a line of its own, or remove it");
+    assertThat(RcConf.parse("( a=1 ); b=2\n").get("b")).contains("2");
+    // a CR before LF ends a command's word too: unset sees the name a
+    assertGetRefuses(
+        "a=1\r\nunset a\r\n",
+        "a",
+        "cannot tell the value of a without running sh: rc.conf line 2 runs unset a; move that"
+            + " assignment to a line of its own, or remove it");
+  }
+
+  /** Files sh -n rejects still parse (as before) when the open part is no assignment's value. */
+  @Test
+  void parsesFilesEndingInTheMiddleOfACommand() {
+    for (String end :
+        List.of(";", " &", " \\", "\n: >", "\n: ${x", "\n: $", "\ncat <<EOF\nb=2\n")) {
+      RcConf rc = RcConf.parse("a=1" + end);
+      assertThat(rc.render()).isEqualTo("a=1" + end);
+      assertThat(rc.get("b")).as(end).isEmpty();
+      if (end.startsWith("\n") || end.equals(";")) {
+        assertThat(rc.get("a")).as(end).contains("1");
+      } else {
+        assertThatThrownBy(() -> rc.get("a")).as(end).isInstanceOf(RcConfException.class);
+      }
+    }
+  }
+
+  @Test
   void getRefusesAValueThatRefersToAVariableOnlyShKnows() throws Exception {
     String text = "a=$(echo hi)\nb=\"<$a>\"\nc=$b\n";
     assertGetRefuses(
