@@ -140,7 +140,14 @@ class RcConfMidLineTest {
         "cannot tell the value of a without running sh: rc.conf line 1 is inside a compound"
             + " command (( ...); move that assignment to a line of its own, or remove it");
     assertThat(RcConf.parse("( a=1 ); b=2\n").get("b")).contains("2");
-    // a CR before LF ends a command's word too: unset sees the name a
+    // a command substitution is one word, run in a subshell
+    assertShAgrees(": $(a=1)\n", values("a", null));
+    // a CR before LF (or at the end of the file) ends a command's word too: unset sees the name a
+    assertGetRefuses(
+        "a=1\nunset a\r",
+        "a",
+        "cannot tell the value of a without running sh: rc.conf line 2 runs unset a; move that"
+            + " assignment to a line of its own, or remove it");
     assertGetRefuses(
         "a=1\r\nunset a\r\n",
         "a",
