@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,36 @@ final class LintRcConf {
                     + last
                     + "; only the last assignment counts",
                 "delete this line, or merge its value into line " + last));
+      }
+    }
+    for (RcConf.Assignment a : rc.midLineAssignments()) {
+      // Only a line sysrc edits before it makes it a trap: sysrc changes that line, sh keeps this.
+      OptionalInt edited =
+          rc.assignments().stream()
+              .filter(e -> e.name().equals(a.name()) && e.line() <= a.line())
+              .mapToInt(RcConf.Assignment::line)
+              .max();
+      if (edited.isPresent()) {
+        out.add(
+            new Finding(
+                path,
+                a.line(),
+                Finding.Severity.WARNING,
+                "rc-mid-line-assignment",
+                a.name()
+                    + " is assigned again in the middle of this command line, after line "
+                    + edited.getAsInt()
+                    + "; sysrc "
+                    + a.name()
+                    + "=... edits line "
+                    + edited.getAsInt()
+                    + " only, and sh keeps this value",
+                "put it on a line of its own, or merge it into line "
+                    + edited.getAsInt()
+                    + ": "
+                    + a.name()
+                    + "="
+                    + a.rawValue()));
       }
     }
     for (String name : rc.names()) {

@@ -37,8 +37,17 @@ final class RcConfValue {
   /** True when the whole word is one {@code '...'} string: sysrc keeps that style on edit. */
   final boolean singleQuoted;
 
+  /** The value word as written, quotes included. */
+  private final String source;
+
   private RcConfValue(
-      int start, int end, List<Piece> pieces, Optional<String> unsupported, boolean singleQuoted) {
+      String source,
+      int start,
+      int end,
+      List<Piece> pieces,
+      Optional<String> unsupported,
+      boolean singleQuoted) {
+    this.source = source;
     this.start = start;
     this.end = end;
     this.pieces = List.copyOf(pieces);
@@ -48,18 +57,32 @@ final class RcConfValue {
 
   /**
    * Returns the value as sh would assign it, variables taken from {@code env} (unset ones expand to
-   * the empty string), or empty with the reason in {@code why} when only sh could tell.
+   * the empty string), or empty with the reason in {@code why} when only sh could tell: the word
+   * itself needs sh, or it refers to a variable in {@code unknown} (name to the reason).
    */
-  Optional<String> evaluate(Map<String, String> env, StringBuilder why) {
+  Optional<String> evaluate(
+      Map<String, String> env, Map<String, String> unknown, StringBuilder why) {
     if (unsupported.isPresent()) {
       why.append(unsupported.get());
       return Optional.empty();
+    }
+    for (Piece piece : pieces) {
+      if (piece.kind() == Kind.VARIABLE && unknown.containsKey(piece.text())) {
+        why.append('$').append(piece.text()).append(" (").append(unknown.get(piece.text()));
+        why.append(')');
+        return Optional.empty();
+      }
     }
     StringBuilder out = new StringBuilder();
     for (Piece piece : pieces) {
       out.append(piece.kind() == Kind.VARIABLE ? env.getOrDefault(piece.text(), "") : piece.text());
     }
     return Optional.of(out.toString());
+  }
+
+  /** Returns the value word as written, quotes included. */
+  String source() {
+    return source;
   }
 
   /**
@@ -160,7 +183,8 @@ final class RcConfValue {
       }
       flush();
       boolean singleQuoted = quotedPieces == 1 && onlySingle && text.charAt(start) == '\'';
-      return new RcConfValue(start, pos, pieces, unsupported, singleQuoted);
+      return new RcConfValue(
+          text.substring(start, pos), start, pos, pieces, unsupported, singleQuoted);
     }
 
     /** Unquoted blanks, newline and sh's operator characters end the word. */

@@ -31,6 +31,25 @@ class LintRcConfTest {
   }
 
   @Test
+  void reportsAnAssignmentLaterInALineThatOverridesALineSysrcEdits() {
+    assertThat(
+            rc("sshd_enable=YES\nntpd_enable=YES; sshd_enable=NO\nx=1; ntpd_sync_on_start=YES\n"))
+        .containsExactly(
+            "/etc/rc.conf:2: warning: sshd_enable is assigned again in the middle of this command"
+                + " line, after line 1; sysrc sshd_enable=... edits line 1 only, and sh keeps this"
+                + " value [rc-mid-line-assignment]; fix: put it on a line of its own, or merge it"
+                + " into line 1: sshd_enable=NO");
+    // the same line counts: sysrc edits its first word
+    assertThat(rc("sshd_enable=YES sshd_enable='NO'\n"))
+        .singleElement()
+        .asString()
+        .startsWith("/etc/rc.conf:1: warning: sshd_enable is assigned again in the middle")
+        .endsWith("into line 1: sshd_enable='NO'");
+    // one before the line sysrc edits is overridden by it: no finding
+    assertThat(rc("x=1; sshd_enable=NO\nsshd_enable=YES\n")).isEmpty();
+  }
+
+  @Test
   void reportsASyntaxErrorWithItsLineAndNoOtherFinding() {
     assertThat(rc("cloned_interface=bridge0\nb=\"open\n"))
         .containsExactly(

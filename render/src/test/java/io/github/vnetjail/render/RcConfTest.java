@@ -73,6 +73,8 @@ class RcConfTest {
     assertThat(rc.contains("PATH_EXTRA")).isFalse();
     assertThat(rc.get("PATH_EXTRA")).contains("/opt/bin"); // sh reads export lines
     assertThat(rc.contains("ntpd_sync_on_start")).isFalse();
+    assertThat(rc.get("ntpd_sync_on_start")).contains("YES"); // sh reads it after the ';'
+
     assertThat(rc.get("nope")).isEmpty();
     assertThat(rc.names()).startsWith("hostname", "keymap", "ifconfig_em0").doesNotHaveDuplicates();
   }

@@ -80,7 +80,7 @@ class RcConfValueTest {
     assertUnknown("x=~root", "~root (tilde expansion)");
     assertUnknown("x=~root/bin", "~root (tilde expansion)");
     assertUnknown("x=~root:/bin", "~root (tilde expansion)");
-    assertUnknown("x=~root x", "~root (tilde expansion)");
+    assertUnknown("x=~root ; :", "~root (tilde expansion)");
     assertUnknown("x=/bin:~/bin", "~ (tilde expansion)");
     assertUnknown("x=/bin:~me", "~me (tilde expansion)");
   }
