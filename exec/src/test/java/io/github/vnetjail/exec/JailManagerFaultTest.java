@@ -38,13 +38,19 @@ class JailManagerFaultTest {
     return host;
   }
 
+  /** A fresh host; for a stop, with the jail already started. */
+  private SimulatedHost fresh(boolean bug, boolean stop) {
+    SimulatedHost host = fresh(bug);
+    if (stop) {
+      JailManager.on(host).start(NAME);
+    }
+    return host;
+  }
+
   /** The programs a clean start (or stop) runs, each once with its exit code, in order. */
   private Map<String, Integer> programs(boolean bug, boolean stop) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     JailManager m = JailManager.on(host);
-    if (stop) {
-      m.start(NAME);
-    }
     int before = host.processes().size();
     if (stop) {
       m.stop(NAME);
@@ -60,12 +66,9 @@ class JailManagerFaultTest {
 
   /** The exit codes of the commands a clean start (or stop) sends, in order. */
   private List<Integer> commandExits(boolean bug, boolean stop) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     RecordingExecutor rec = CommandExecutors.recording(host);
     JailManager m = JailManager.on(rec);
-    if (stop) {
-      m.start(NAME);
-    }
     rec.clear();
     if (stop) {
       m.stop(NAME);
@@ -119,11 +122,8 @@ class JailManagerFaultTest {
 
   /** The commands a clean start (or stop) sends, in order. */
   private List<Command> commands(boolean bug, boolean stop) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     JailManager m = JailManager.on(host);
-    if (stop) {
-      m.start(NAME);
-    }
     int before = host.commands().size();
     if (stop) {
       m.stop(NAME);
@@ -171,11 +171,8 @@ class JailManagerFaultTest {
    */
   private void timeout(
       boolean bug, boolean stop, SimulatedFault fault, Command command, boolean failsAnyway) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     JailManager m = JailManager.on(host);
-    if (stop) {
-      m.start(NAME);
-    }
     SimulatedHost.State before = host.state();
     host.inject(fault);
 
@@ -261,11 +258,8 @@ class JailManagerFaultTest {
    */
   private void programTimeout(
       boolean bug, boolean stop, SimulatedFault fault, String program, boolean failsAnyway) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     JailManager m = JailManager.on(host);
-    if (stop) {
-      m.start(NAME);
-    }
     SimulatedHost.State before = host.state();
     int processes = host.processes().size();
     host.inject(fault);
@@ -324,10 +318,7 @@ class JailManagerFaultTest {
    * nothing of it (stop).
    */
   private void loseConnectionAfter(boolean bug, boolean stop, int n, Command expected) {
-    SimulatedHost host = fresh(bug);
-    if (stop) {
-      JailManager.on(host).start(NAME);
-    }
+    SimulatedHost host = fresh(bug, stop);
     List<Command> sent = new ArrayList<>();
     CommandExecutor dropping =
         new CommandExecutor() {
@@ -433,11 +424,8 @@ class JailManagerFaultTest {
 
   private void run(
       boolean bug, boolean stop, SimulatedFault fault, boolean mayPass, String program) {
-    SimulatedHost host = fresh(bug);
+    SimulatedHost host = fresh(bug, stop);
     JailManager m = JailManager.on(host);
-    if (stop) {
-      m.start(NAME);
-    }
     SimulatedHost.State before = host.state();
     int processes = host.processes().size();
     host.inject(fault);
