@@ -10,28 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** jail(8) hook order and failure rules, with a scripted jail.conf reader. */
 class SimJailCommandTest {
-  private final Map<String, Map<String, List<String>>> conf = new LinkedHashMap<>();
-
-  private final SimJailConfigReader reader =
-      (file, text, fs) ->
-          new SimJailConfigReader.Config() {
-            @Override
-            public List<String> jailNames() {
-              return new ArrayList<>(conf.keySet());
-            }
-
-            @Override
-            public Map<String, List<String>> parameters(String jail) {
-              return conf.get(jail);
-            }
-          };
+  private final ScriptedJailConf conf = new ScriptedJailConf();
 
   private final SimulatedHost host =
       SimulatedHost.builder()
           .withInterface("em0")
           .withBridge("bridge0", "em0")
           .withFile("/etc/jail.conf", "# scripted\n")
-          .configReader(reader)
+          .configReader(conf)
           .build();
 
   private ExecResult run(String... argv) {

@@ -14,21 +14,7 @@ import org.junit.jupiter.api.Test;
  * stopcommands) on the simulated host, with mount(8) and umount(8) on its mount table.
  */
 class SimJailMountTest {
-  private final Map<String, Map<String, List<String>>> conf = new LinkedHashMap<>();
-
-  private final SimJailConfigReader reader =
-      (file, text, fs) ->
-          new SimJailConfigReader.Config() {
-            @Override
-            public List<String> jailNames() {
-              return new ArrayList<>(conf.keySet());
-            }
-
-            @Override
-            public Map<String, List<String>> parameters(String jail) {
-              return conf.get(jail);
-            }
-          };
+  private final ScriptedJailConf conf = new ScriptedJailConf();
 
   private final SimulatedHost host =
       SimulatedHost.builder()
@@ -36,7 +22,7 @@ class SimJailMountTest {
           .withDirectory("/jails/web")
           .withFile("/etc/jail.conf", "# scripted\n")
           .withFile("/etc/fstab.web", "# jail web\n/data /jails/web/data nullfs rw 0 0\n\n")
-          .configReader(reader)
+          .configReader(conf)
           .build();
 
   private ExecResult run(String... argv) {
